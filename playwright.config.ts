@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+import { CHROMIUM_ARGS, HARNESS, SITE } from './tests/browser/env';
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    baseURL: SITE,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  },
+  webServer: [
+    // The built essay, exactly as readers get it.
+    { command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1', url: `${SITE}/`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    // Test-only harness pages (tests/browser/harness/*.html) that import library modules directly.
+    { command: 'npx vite --port 5174 --strictPort --host 127.0.0.1', url: `${HARNESS}/tests/browser/harness/index.html`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+  ],
+});
+

@@ -1,0 +1,64 @@
+/**
+ * What the training worker does for the page. Every widget on a page talks to one worker, so all
+ * widgets share one tfjs backend (one GPU device) and training never runs on the main thread.
+ */
+import type { Matrix } from '../lib/ntk';
+import type { BackendName, BackendSelection, KernelWeighting, MlpConfig, TrainerOptions, TrainingData, TrainRecord } from '../lib/nn';
+
+export interface KernelSampleRequest {
+  /** Network settings shared by every sample; width and seed vary. */
+  network: Omit<MlpConfig, 'width' | 'seed'>;
+  widths: number[];
+  seeds: number[];
+  x1: Matrix;
+  /** Defaults to x1. */
+  x2?: Matrix;
+  weighting?: KernelWeighting;
+}
+
+export interface KernelSample {
+  width: number;
+  seed: number;
+  /** Row-major x1.length × x2.length. */
+  kernel: Float32Array;
+}
+
+export interface RunRequest {
+  network: MlpConfig;
+  data: TrainingData;
+  options: TrainerOptions;
+}
+
+export interface RunStart {
+  runId: number;
+  initial: TrainRecord;
+  /** The lr-weighted NTK at initialisation on train × train and test × train, row-major. */
+  kernelTrain: Float32Array;
+  kernelTestTrain?: Float32Array;
+}
+
+export interface StepRequest {
+  steps: number;
+  /** Also return the first layer's effective weights (fan_in × width, row-major), e.g. to draw neurons. */
+  withFirstLayer?: boolean;
+}
+
+export interface StepResult {
+  record: TrainRecord;
+  firstLayer?: Float32Array;
+}
+
+export interface EngineApi {
+  [method: string]: (...args: never[]) => Promise<unknown>;
+  /** Chooses the backend (first call wins unless `order` changes); later calls return the same report. */
+  init(order?: BackendName[]): Promise<BackendSelection>;
+  sampleKernels(request: KernelSampleRequest): Promise<KernelSample[]>;
+  /** f(x) of a freshly initialised network (no training). */
+  evaluate(network: MlpConfig, x: Matrix): Promise<Float32Array>;
+  createRun(request: RunRequest): Promise<RunStart>;
+  stepRun(runId: number, request: StepRequest): Promise<StepResult>;
+  /** The first layer's effective weights now, without training. */
+  firstLayer(runId: number): Promise<Float32Array>;
+  disposeRun(runId: number): Promise<void>;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}

@@ -1,0 +1,5 @@
+/// <reference lib="webworker" />
+import { createEngine } from './engine';
+import { serve } from './rpc';
+
+serve(createEngine(), self as DedicatedWorkerGlobalScope);

@@ -1,0 +1,283 @@
+/**
+ * Training dynamics of a linearised network (Jacot et al. 2018; Lee et al. 2019) with a frozen
+ * kernel K = Θ(X, X) on n training points, loss L = (1/2n)‖f − y‖² and full-batch descent at
+ * learning rate η. With the residual r = f − y on the training set:
+ *
+ *   discrete GD      r_{t+1} = (I − ηK/n) r_t          ⇒ r_t  = (I − ηK/n)^t r_0
+ *   gradient flow    ṙ = −(η/n) K r                    ⇒ r(t) = exp(−ηKt/n) r_0
+ *
+ * and on test points X*, since f_{t+1}(X*) = f_t(X*) − (η/n) K(X*, X) r_t,
+ *
+ *   f_t(X*) = f_0(X*) − K(X*, X) K⁻¹ (I − (I − ηK/n)^t) r_0      (flow: I − exp(−ηKt/n)).
+ *
+ * Everything is diagonal in the eigenbasis K = Σ_k λ_k v_k v_kᵀ. Writing a_k = ηλ_k/n and
+ * c_k = v_kᵀ r_0, mode k's residual is (1 − a_k)^t c_k (flow: e^{−a_k t} c_k), and
+ * K⁻¹(I − D^t) acts on it as (η/n)·S_k(t) with S_k(t) = Σ_{s<t} (1 − a_k)^s = (1 − (1 − a_k)^t)/a_k
+ * (flow: ∫₀ᵗ e^{−a_k s} ds), whose limit as λ_k → 0 is t. So one eigendecomposition serves every t,
+ * and zero or tiny eigenvalues never divide.
+ */
+import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
+import { dot, matVec, transposeMatVec } from './linalg';
+import type { Matrix } from './types';
+
+/** Full-batch discrete gradient descent ('gd', integer steps t) or gradient flow ('flow', real t). */
+export type DescentMode = 'gd' | 'flow';
+
+export interface SymmetricEigen {
+  /** Eigenvalues, descending, all ≥ 0. */
+  values: number[];
+  /** vectors[k] is the unit eigenvector for values[k]. */
+  vectors: number[][];
+}
+
+/**
+ * Negative eigenvalues no more negative than this fraction of max|λ| are round-off and set to 0;
+ * about a thousand times float32's ε, so kernels computed in single precision pass.
+ */
+const NEGATIVE_EIGENVALUE_TOLERANCE = 1e-4;
+
+/**
+ * Eigendecomposition of a kernel (positive semi-definite) matrix K, symmetrised as (K + Kᵀ)/2.
+ * Small negative eigenvalues from round-off are set to 0, so that mode neither grows nor decays
+ * under training, exactly as a null direction of K; an eigenvalue below
+ * −NEGATIVE_EIGENVALUE_TOLERANCE·max|λ| means K is not a kernel and throws a RangeError.
+ * Each eigenvector's sign is fixed so that its largest-magnitude component is positive, so
+ * recomputing on a slightly changed K does not flip the modes a chart shows.
+ */
+export function symmetricEigen(k: Matrix): SymmetricEigen {
+  const n = k.length;
+  if (n === 0 || k.some((row) => row.length !== n)) throw new RangeError('K must be square and non-empty');
+  if (k.some((row) => row.some((x) => !Number.isFinite(x)))) throw new RangeError('K has non-finite entries');
+  const symmetric = k.map((row, i) => row.map((kij, j) => 0.5 * (kij + k[j][i])));
+  const evd = new EigenvalueDecomposition(new MlMatrix(symmetric), { assumeSymmetric: true });
+  const columns = evd.eigenvectorMatrix.transpose().to2DArray();
+  const order = evd.realEigenvalues.map((_, i) => i).sort((i, j) => evd.realEigenvalues[j] - evd.realEigenvalues[i]);
+  const raw = order.map((i) => evd.realEigenvalues[i]);
+  const scale = Math.max(Math.abs(raw[0]), Math.abs(raw[n - 1]));
+  if (raw[n - 1] < -NEGATIVE_EIGENVALUE_TOLERANCE * scale) {
+    throw new RangeError(`K is not positive semi-definite: eigenvalue ${raw[n - 1]} (largest |λ| ${scale})`);
+  }
+  return {
+    values: raw.map((x) => Math.max(x, 0)),
+    vectors: order.map((i) => withPositiveLargestComponent(columns[i])),
+  };
+}
+
+function withPositiveLargestComponent(v: number[]): number[] {
+  const largest = v.reduce((best, x) => (Math.abs(x) > Math.abs(best) ? x : best), 0);
+  return largest < 0 ? v.map((x) => -x) : v;
+}
+
+/** (1 − a)^t for GD, e^{−at} for flow: how much of mode k's residual is left at time t. */
+function modeDecay(a: number, t: number, mode: DescentMode): number {
+  if (mode === 'flow') return Math.exp(-a * t);
+  // Forming 1 − a would round away a's digits below ε; log1p keeps them for tiny eigenvalues.
+  return a < 1 ? Math.exp(t * Math.log1p(-a)) : Math.pow(1 - a, t);
+}
+
+/** S(t) = (1 − decay)/a = Σ_{s<t}(1 − a)^s (GD) or ∫₀ᵗ e^{−as} ds (flow), with S = t at a = 0. */
+function modeIntegral(a: number, t: number, mode: DescentMode): number {
+  if (a === 0) return t;
+  if (mode === 'flow') return -Math.expm1(-a * t) / a;
+  return a < 1 ? -Math.expm1(t * Math.log1p(-a)) / a : (1 - Math.pow(1 - a, t)) / a;
+}
+
+function checkTime(t: number, mode: DescentMode): void {
+  if (!Number.isFinite(t) || t < 0) throw new RangeError(`time must be finite and ≥ 0, got ${t}`);
+  if (mode === 'gd' && !Number.isInteger(t)) throw new RangeError(`GD step count must be an integer, got ${t}`);
+}
+
+function checkLength(name: string, v: readonly number[], n: number): void {
+  if (v.length !== n) throw new RangeError(`${name} has length ${v.length}, expected ${n}`);
+}
+
+export interface LinearisedDynamicsInput {
+  /** K(X, X), n×n. */
+  kTrain: Matrix;
+  yTrain: number[];
+  /** Network outputs at initialisation on X; defaults to 0 (the infinite-width mean). */
+  f0Train?: number[];
+  /** Learning rate η of L = (1/2n)‖f − y‖². */
+  lr: number;
+  /** K(X*, X), m×n; needed for testPrediction. */
+  kTestTrain?: Matrix;
+  /** Outputs at initialisation on X*; defaults to 0. */
+  f0Test?: number[];
+}
+
+/** Closed-form training of the linearised model; construct once, evaluate at any number of times. */
+export class LinearisedDynamics {
+  readonly n: number;
+  readonly lr: number;
+  readonly eigen: SymmetricEigen;
+  /** True when η ≥ 2n/λ_max: GD's top mode has |1 − ηλ_max/n| ≥ 1 (grows beyond, oscillates at equality). */
+  readonly diverges: boolean;
+  private readonly yTrain: number[];
+  /** a_k = ηλ_k/n. */
+  private readonly rates: number[];
+  /** c_k = v_kᵀ r_0. */
+  private readonly coefficients: number[];
+  /** K(X*, X) v_k as columns: testModes[i][k]. */
+  private readonly testModes?: number[][];
+  private readonly f0Test?: number[];
+
+  constructor(input: LinearisedDynamicsInput) {
+    const { kTrain, yTrain, lr, kTestTrain } = input;
+    const n = kTrain.length;
+    checkLength('yTrain', yTrain, n);
+    const f0Train = input.f0Train ?? new Array<number>(n).fill(0);
+    checkLength('f0Train', f0Train, n);
+    if (!(lr >= 0 && Number.isFinite(lr))) throw new RangeError(`learning rate must be finite and ≥ 0, got ${lr}`);
+
+    this.n = n;
+    this.lr = lr;
+    this.yTrain = yTrain.slice();
+    this.eigen = symmetricEigen(kTrain);
+    this.rates = this.eigen.values.map((lambda) => (lr * lambda) / n);
+    this.diverges = lr >= this.maxStableLr();
+    const r0 = f0Train.map((f, i) => f - yTrain[i]);
+    this.coefficients = matVec(this.eigen.vectors, r0);
+
+    if (kTestTrain) {
+      kTestTrain.forEach((row) => checkLength('kTestTrain row', row, n));
+      this.f0Test = input.f0Test ?? new Array<number>(kTestTrain.length).fill(0);
+      checkLength('f0Test', this.f0Test, kTestTrain.length);
+      this.testModes = kTestTrain.map((row) => this.eigen.vectors.map((v) => dot(row, v)));
+    }
+  }
+
+  /** 2n/λ_max: GD converges for η below it (Infinity when K = 0). */
+  maxStableLr(): number {
+    return (2 * this.n) / this.eigen.values[0];
+  }
+
+  /** c_k = v_kᵀ r_0, the initial residual in the eigenbasis. */
+  modeCoefficients(): number[] {
+    return this.coefficients.slice();
+  }
+
+  /** v_kᵀ r_t = (1 − ηλ_k/n)^t c_k (GD) or e^{−ηλ_k t/n} c_k (flow). */
+  modeResiduals(t: number, mode: DescentMode): number[] {
+    checkTime(t, mode);
+    return this.coefficients.map((c, k) => modeDecay(this.rates[k], t, mode) * c);
+  }
+
+  /** r_t = f_t(X) − y. */
+  residual(t: number, mode: DescentMode): number[] {
+    return transposeMatVec(this.eigen.vectors, this.modeResiduals(t, mode));
+  }
+
+  /** L(t) = (1/2n)‖r_t‖² = (1/2n) Σ_k (v_kᵀ r_t)², the eigenbasis being orthonormal. */
+  loss(t: number, mode: DescentMode): number {
+    const modes = this.modeResiduals(t, mode);
+    return dot(modes, modes) / (2 * this.n);
+  }
+
+  /** f_t(X) = y + r_t. */
+  trainPrediction(t: number, mode: DescentMode): number[] {
+    return this.residual(t, mode).map((r, i) => this.yTrain[i] + r);
+  }
+
+  /** f_t(X*) = f_0(X*) − Σ_k K(X*, X) v_k · (η/n) S_k(t) c_k  (see the module comment). */
+  testPrediction(t: number, mode: DescentMode): number[] {
+    if (!this.testModes || !this.f0Test) throw new Error('testPrediction needs kTestTrain');
+    checkTime(t, mode);
+    const step = this.lr / this.n;
+    const weights = this.coefficients.map((c, k) => step * modeIntegral(this.rates[k], t, mode) * c);
+    return this.testModes.map((row, i) => this.f0Test![i] - dot(row, weights));
+  }
+
+  /** The gradient-flow bound L(0)·exp(−2ηλ_min t/n) on this problem's loss. */
+  lossBound(t: number): number {
+    return flowLossBound(t, this.boundParams());
+  }
+
+  /** Time for the flow bound to reach `target` (see flowTimeToLoss). */
+  timeToLoss(target: number): number {
+    return flowTimeToLoss(target, this.boundParams());
+  }
+
+  private boundParams(): FlowBoundParams {
+    return { loss0: this.loss(0, 'flow'), lr: this.lr, lambdaMin: this.eigen.values[this.n - 1], n: this.n };
+  }
+}
+
+export function linearisedDynamics(input: LinearisedDynamicsInput): LinearisedDynamics {
+  return new LinearisedDynamics(input);
+}
+
+export interface FlowBoundParams {
+  /** L(0). */
+  loss0: number;
+  /** η. */
+  lr: number;
+  /** Smallest eigenvalue of K. */
+  lambdaMin: number;
+  /** Number of training points. */
+  n: number;
+}
+
+/**
+ * Under gradient flow dL/dt = −(η/n²) rᵀK r ≤ −(2ηλ_min/n) L, so L(t) ≤ L(0)·exp(−2ηλ_min t/n),
+ * with equality when r_0 lies along the λ_min eigenvector.
+ */
+export function flowLossBound(t: number, p: FlowBoundParams): number {
+  return p.loss0 * Math.exp((-2 * p.lr * p.lambdaMin * t) / p.n);
+}
+
+/**
+ * t* = n·ln(L(0)/L*)/(2ηλ_min), when the flow bound reaches L*; 0 if L(0) ≤ L* already and
+ * Infinity if λ_min = 0 or η = 0 (the bound then never decays).
+ */
+export function flowTimeToLoss(target: number, p: FlowBoundParams): number {
+  if (p.loss0 <= target) return 0;
+  return (p.n * Math.log(p.loss0 / target)) / (2 * p.lr * p.lambdaMin);
+}
+
+/**
+ * Infinite-width mean prediction K(X*, X)(K + ridge·I)⁻¹ y (the t → ∞ limit of
+ * testPrediction with f_0 = 0), solved in K's eigenbasis. Modes whose shifted eigenvalue
+ * λ_k + ridge is numerically zero (see rankCutoff) are dropped, a pseudo-inverse, so a singular K
+ * gives the least-norm fit instead of blowing up.
+ */
+/** Eigenvalues at most n·ε·λ_max are indistinguishable from 0 (numpy's default rcond). */
+function rankCutoff(descending: number[]): number {
+  return descending.length * Number.EPSILON * descending[0];
+}
+
+export function kernelRegressionMean(kTestTrain: Matrix, kTrain: Matrix, yTrain: number[], ridge = 0): number[] {
+  const n = kTrain.length;
+  checkLength('yTrain', yTrain, n);
+  if (!(ridge >= 0)) throw new RangeError(`ridge must be ≥ 0, got ${ridge}`);
+  const { values, vectors } = symmetricEigen(kTrain);
+  const shifted = values.map((lambda) => lambda + ridge);
+  const cutoff = rankCutoff(shifted);
+  const coefficients = matVec(vectors, yTrain);
+  const weights = coefficients.map((c, k) => (shifted[k] > cutoff ? c / shifted[k] : 0));
+  return matVec(kTestTrain, transposeMatVec(vectors, weights));
+}
+
+export interface RkhsNorm {
+  /** yᵀK⁻¹y = Σ_k (v_kᵀ y)²/λ_k, the squared RKHS norm of the minimum-norm interpolant of y. */
+  squaredNorm: number;
+  /** (v_kᵀ y)²/λ_k, in the eigen order (descending λ). */
+  modeContributions: number[];
+  eigen: SymmetricEigen;
+}
+
+/**
+ * The squared RKHS norm of the labels, and how much each kernel mode contributes: labels that
+ * need small-eigenvalue modes are expensive to fit. A numerically zero mode (see rankCutoff)
+ * contributes Infinity unless v_kᵀ y = 0 exactly: yᵀK⁻¹y is then undefined, or beyond what double
+ * precision can resolve. Add a ridge to K for a finite value.
+ */
+export function rkhsNorm(kTrain: Matrix, y: number[]): RkhsNorm {
+  checkLength('y', y, kTrain.length);
+  const eigen = symmetricEigen(kTrain);
+  const cutoff = rankCutoff(eigen.values);
+  const modeContributions = matVec(eigen.vectors, y).map((c, k) => {
+    if (c === 0) return 0;
+    return eigen.values[k] > cutoff ? (c * c) / eigen.values[k] : Infinity;
+  });
+  return { squaredNorm: modeContributions.reduce((a, b) => a + b, 0), modeContributions, eigen };
+}

@@ -1,0 +1,66 @@
+/**
+ * Play / pause / step for a widget's training. `advance` does one chunk of work (a few GD steps in
+ * the worker plus a read-back) and resolves to false when the run should stop (finished or
+ * diverged). Chunks never overlap: the next starts on the animation frame after the last resolved,
+ * so a slow backend lowers the frame rate of the plots instead of queueing work. While the widget
+ * is off screen or its tab hidden, nothing runs.
+ */
+export class Player {
+  running = $state(false);
+  busy = $state(false);
+  error = $state<string | null>(null);
+
+  constructor(
+    private readonly advance: () => Promise<boolean>,
+    private readonly isVisible: () => boolean = () => true,
+  ) {}
+
+  play(): void {
+    if (this.running) return;
+    this.running = true;
+    this.error = null;
+    void this.loop();
+  }
+
+  pause(): void {
+    this.running = false;
+  }
+
+  /** One chunk of work, when paused. */
+  async step(): Promise<void> {
+    if (this.running || this.busy) return;
+    await this.run();
+  }
+
+  private async run(): Promise<boolean> {
+    this.busy = true;
+    try {
+      return await this.advance();
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      await nextFrame();
+      if (!this.running) break;
+      if (!this.isVisible()) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
+      if (!(await this.run())) this.running = false;
+    }
+  }
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 16);
+    // rAF stops in hidden tabs; the visibility check above then keeps the loop parked.
+    else requestAnimationFrame(() => resolve());
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Settings that many widgets share, so that "width" or "learning rate" means the same thing, with
+ * the same key, label and bounds, everywhere. A widget picks its own default and, where it needs
+ * to, a narrower range.
+ */
+import type { BooleanSetting, ChoiceSetting, NumberListSetting, NumberSetting } from '../../lib/settings';
+import type { Activation } from '../../lib/ntk';
+import type { Parameterization } from '../../lib/nn';
+
+type Range = { default: number; min?: number; max?: number };
+
+export const MAX_WIDTH = 4096;
+
+export function widthSetting({ default: d, min = 8, max = MAX_WIDTH }: Range): NumberSetting {
+  return { kind: 'number', key: 'width', label: 'Width', default: d, min, max, scale: 'log', integer: true, help: 'hidden units per layer' };
+}
+
+export function widthsSetting(defaults: number[], maxLength = 5): NumberListSetting {
+  return { kind: 'numberList', key: 'widths', label: 'Widths', default: defaults, min: 8, max: MAX_WIDTH, integer: true, maxLength };
+}
+
+export function lrSetting({ default: d, min = 1e-3, max = 100 }: Range): NumberSetting {
+  return { kind: 'number', key: 'lr', label: 'Learning rate η', default: d, min, max, scale: 'log' };
+}
+
+export function depthSetting({ default: d, min = 1, max = 4 }: Range): NumberSetting {
+  return { kind: 'number', key: 'depth', label: 'Hidden layers', default: d, min, max, scale: 'linear', integer: true };
+}
+
+export function stepsSetting({ default: d, min = 10, max = 20000 }: Range): NumberSetting {
+  return { kind: 'number', key: 'steps', label: 'Training steps', default: d, min, max, scale: 'log', integer: true };
+}
+
+export function seedSetting(d = 1): NumberSetting {
+  return { kind: 'number', key: 'seed', label: 'Seed', default: d, min: 0, max: 9999, scale: 'linear', integer: true };
+}
+
+export function alphaSetting(d = 1): NumberSetting {
+  return { kind: 'number', key: 'alpha', label: 'Output scale α', default: d, min: 0.01, max: 100, scale: 'log' };
+}
+
+export function wStdSetting(d = 1.4): NumberSetting {
+  return { kind: 'number', key: 'wstd', label: 'Weight scale σ_w', default: d, min: 0.1, max: 4, scale: 'linear' };
+}
+
+export function bStdSetting(d = 0.1): NumberSetting {
+  return { kind: 'number', key: 'bstd', label: 'Bias scale σ_b', default: d, min: 0, max: 2, scale: 'linear' };
+}
+
+export function activationSetting(d: Activation = 'relu'): ChoiceSetting<Activation> {
+  return {
+    kind: 'choice',
+    key: 'activation',
+    label: 'Activation',
+    default: d,
+    options: [
+      { value: 'relu', label: 'ReLU' },
+      { value: 'erf', label: 'erf' },
+      { value: 'tanh', label: 'tanh' },
+      { value: 'linear', label: 'linear' },
+    ],
+  };
+}
+
+export function parameterizationSetting(d: Parameterization = 'ntk'): ChoiceSetting<Parameterization> {
+  return {
+    kind: 'choice',
+    key: 'parameterization',
+    label: 'Parameterisation',
+    default: d,
+    options: [
+      { value: 'ntk', label: 'NTK' },
+      { value: 'standard', label: 'standard' },
+      { value: 'mup', label: 'μP / mean-field' },
+    ],
+  };
+}
+
+export function centeredSetting(d = false): BooleanSetting {
+  return { kind: 'boolean', key: 'centered', label: 'Subtract f₀ (centred model)', default: d };
+}

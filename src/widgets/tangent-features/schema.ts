@@ -1,0 +1,4 @@
+import { defineSchema } from '../../lib/settings';
+import { seedSetting } from '../shared/settings';
+
+export const schema = defineSchema([seedSetting()]);

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../../src/engine/api';
+import { createEngine } from '../../../src/engine/engine';
+import { connect, serve } from '../../../src/engine/rpc';
+import { circleFourier, linearisedDynamics } from '../../../src/lib/ntk';
+import { empiricalNtk, Mlp, type MlpConfig } from '../../../src/lib/nn';
+
+// The engine served over a real MessageChannel, exactly as the page talks to the worker.
+const channel = new MessageChannel();
+serve(createEngine(), channel.port1 as unknown as Parameters<typeof serve>[1]);
+const engine = connect<EngineApi>(channel.port2 as unknown as Parameters<typeof connect>[0]);
+afterAll(() => {
+  channel.port1.close();
+  channel.port2.close();
+});
+
+const network: MlpConfig = { inputDim: 2, width: 512, depth: 1, activation: 'relu', wStd: 1.5, bStd: 0.1, parameterization: 'ntk', seed: 4 };
+
+describe('engine over RPC', () => {
+  it('selects the CPU backend in Node and reports the failed attempts', async () => {
+    const selection = await engine.init(['webgpu', 'cpu']);
+    expect(selection.backend).toBe('cpu');
+    expect(selection.attempts[0]).toMatchObject({ name: 'webgpu', ok: false });
+  });
+
+  it('samples kernels equal to the library computation, as transferred Float32Arrays', async () => {
+    const x = [[1, 0], [0.6, 0.8], [-1, 0]];
+    const [sample] = await engine.sampleKernels({ network, widths: [64], seeds: [3], x1: x, weighting: 'plain' });
+    expect(sample.kernel).toBeInstanceOf(Float32Array);
+    const direct = empiricalNtk(new Mlp({ ...network, width: 64, seed: 3 }), x, undefined, 'plain');
+    expect(Array.from(sample.kernel)).toEqual(direct.flat().map((v) => Math.fround(v)));
+  });
+
+  it('trains a run whose loss follows the linearised prediction from its own K₀, without leaking tensors', async () => {
+    const data = circleFourier({ n: 12, modes: [{ k: 1, amp: 1 }], jitter: 0, seed: 2 });
+    const start = await engine.createRun({
+      network,
+      data: { xTrain: data.xTrain, yTrain: data.yTrain },
+      options: { lr: 1, kernelEvery: 10 },
+    });
+    const n = data.xTrain.length;
+    const k0 = Array.from({ length: n }, (_, i) => Array.from(start.kernelTrain.subarray(i * n, (i + 1) * n)));
+    const theory = linearisedDynamics({ kTrain: k0, yTrain: data.yTrain, f0Train: start.initial.trainOutputs, lr: 1 });
+    const before = (await engine.memory()).numTensors;
+    let record = start.initial;
+    for (let i = 0; i < 5; i++) record = (await engine.stepRun(start.runId, { steps: 20 })).record;
+    expect(record.step).toBe(100);
+    // The loss falls ~3000×, so compare outputs: the gap to the linearised model, relative to the initial residual.
+    const predicted = theory.trainPrediction(100, 'gd');
+    const gap = Math.hypot(...record.trainOutputs.map((f, i) => f - predicted[i]));
+    const initialResidual = Math.hypot(...start.initial.trainOutputs.map((f, i) => f - data.yTrain[i]));
+    expect(record.trainLoss).toBeLessThan(start.initial.trainLoss / 100);
+    expect(gap / initialResidual).toBeLessThan(0.05);
+    expect((await engine.memory()).numTensors).toBe(before);
+    const { firstLayer } = await engine.stepRun(start.runId, { steps: 1, withFirstLayer: true });
+    expect(firstLayer).toHaveLength(2 * network.width);
+    await engine.disposeRun(start.runId);
+    await expect(engine.stepRun(start.runId, { steps: 1 })).rejects.toThrow(/no training run/);
+  });
+
+  it('rejects unknown methods with a message', async () => {
+    await expect((engine as unknown as Record<string, () => Promise<unknown>>).nope()).rejects.toThrow(/unknown engine method "nope"/);
+  });
+
+  it('leaves no tensors behind after evaluate', async () => {
+    const before = tf.memory().numTensors;
+    const f = await engine.evaluate(network, [[1, 0], [0, 1]]);
+    expect(f).toHaveLength(2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
