@@ -15,7 +15,8 @@ export default defineConfig({
     baseURL: SITE,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
-  webServer: [
+  // PW_NO_SERVER=1: the caller already serves SITE_URL (and the harness), e.g. while developing one spec.
+  webServer: process.env.PW_NO_SERVER ? [] : [
     // The built essay, exactly as readers get it.
     { command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1', url: `${SITE}/`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
     // Test-only harness pages (tests/browser/harness/*.html) that import library modules directly.

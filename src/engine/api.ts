@@ -2,7 +2,7 @@
  * What the training worker does for the page. Every widget on a page talks to one worker, so all
  * widgets share one tfjs backend (one GPU device) and training never runs on the main thread.
  */
-import type { Matrix } from '../lib/ntk';
+import type { Matrix, MlpSpec } from '../lib/ntk';
 import type { BackendName, BackendSelection, KernelWeighting, MlpConfig, TrainerOptions, TrainingData, TrainRecord } from '../lib/nn';
 
 export interface KernelSampleRequest {
@@ -53,6 +53,8 @@ export interface EngineApi {
   /** Chooses the backend (first call wins unless `order` changes); later calls return the same report. */
   init(order?: BackendName[]): Promise<BackendSelection>;
   sampleKernels(request: KernelSampleRequest): Promise<KernelSample[]>;
+  /** Infinite-width NNGP and NTK (src/lib/ntk), off the main thread: tanh quadrature is slow on large grids. */
+  analyticKernels(x1: Matrix, x2: Matrix, spec: MlpSpec): Promise<{ nngp: Matrix; ntk: Matrix }>;
   /** f(x) of a freshly initialised network (no training). */
   evaluate(network: MlpConfig, x: Matrix): Promise<Float32Array>;
   createRun(request: RunRequest): Promise<RunStart>;

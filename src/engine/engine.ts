@@ -1,6 +1,7 @@
 /** The EngineApi implemented on top of src/lib/nn; runs inside the worker (or anywhere tfjs runs). */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_BACKEND_ORDER, Mlp, Trainer, empiricalNtkTensor, selectBackend, type BackendName, type BackendSelection } from '../lib/nn';
+import { analyticKernels } from '../lib/ntk';
 import type { EngineApi, KernelSample, RunStart, StepResult } from './api';
 
 async function readFloat32(t: tf.Tensor): Promise<Float32Array> {
@@ -51,6 +52,10 @@ export function createEngine(): EngineApi {
         }
       }
       return samples;
+    },
+
+    async analyticKernels(x1, x2, spec) {
+      return analyticKernels(x1, x2, spec);
     },
 
     async evaluate(network, x) {
