@@ -32,7 +32,9 @@ export const HEIGHT_LISTENER = [
 /** The iframe page's URL for a widget with the given settings (only values that differ from the defaults). */
 export function iframeUrl(widget: WidgetName, values: SettingsOf<Schema>, essayUrl: string): string {
   const url = new URL(EMBED_PAGE, essayUrl);
-  url.search = new URLSearchParams([[WIDGET_PARAM, elementName(widget)], ...serializeSettings(WIDGETS[widget].schema, values)]).toString();
+  const params = new URLSearchParams([[WIDGET_PARAM, elementName(widget)], ...serializeSettings(WIDGETS[widget].schema, values)]);
+  // Commas are legal in a query; left unescaped, `widths=64,256` stays readable for the teacher.
+  url.search = params.toString().replaceAll('%2C', ',');
   return url.href;
 }
 

@@ -5,6 +5,8 @@
  * defaults from shadowCss() below, so that the frame (whose fallbacks are light) and the charts
  * (whose fallbacks follow prefers-color-scheme) never disagree when the host sets nothing.
  */
+import { EMBED_REM } from '../build/embedRem';
+
 export interface ThemeProperty {
   name: string;
   what: string;
@@ -45,7 +47,9 @@ function declarations(scheme: 'light' | 'dark'): string {
 /**
  * The shadow root's own sheet. `.root` wraps the widget: `all: initial` stops the host's inherited
  * properties (font size, colour, text-transform, visibility …) at the boundary, while custom
- * properties, which `all` does not reset, still come through.
+ * properties, which `all` does not reset, still come through. Its font size is then the browser's
+ * default, and --ntk-embed-rem (registered below, so `1em` computes to a fixed length here and is
+ * inherited as such) stands in for rem in the components' styles.
  */
 export function shadowCss(): string {
   const themed = THEME_PROPERTIES.filter((p) => p.light).map((p) => `${p.name}: var(${captured(p.name)});`).join(' ');
@@ -53,8 +57,21 @@ export function shadowCss(): string {
     `:host { display: block; ${declarations('light')} }`,
     `@media (prefers-color-scheme: dark) { :host { ${declarations('dark')} } }`,
     ':host([hidden]) { display: none; }',
-    `.root { all: initial; display: block; ${themed} color-scheme: light dark; color: var(--ntk-fg); font-family: var(--ntk-font); line-height: 1.4; }`,
+    `.root { all: initial; display: block; ${EMBED_REM}: 1em; ${themed} color-scheme: light dark; color: var(--ntk-fg); font-family: var(--ntk-font); line-height: 1.4; }`,
     '.root *, .root *::before, .root *::after { box-sizing: border-box; }',
     '.root :focus-visible { outline: 3px solid var(--ntk-accent); outline-offset: 2px; }',
   ].join('\n');
+}
+
+/**
+ * Registers --ntk-embed-rem as a length so that its value computes once, on `.root`. Registration
+ * is page-wide and permanent (another copy of the bundle may have done it already); the name is
+ * ours, so the host page is unaffected. Without CSS.registerProperty, em sizes compound slightly.
+ */
+export function registerEmbedRem(): void {
+  try {
+    CSS.registerProperty({ name: EMBED_REM, syntax: '<length>', inherits: true, initialValue: '16px' });
+  } catch {
+    // Already registered, or registerProperty unsupported.
+  }
 }

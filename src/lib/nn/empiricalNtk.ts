@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../ntk';
+import { matMul } from './matmul';
 import type { Mlp } from './mlp';
 
 export type KernelWeighting = 'plain' | 'lr';
@@ -43,8 +44,8 @@ export function empiricalNtkTensor(
   const terms = net.layers.map(({ scaling }, l): tf.Tensor2D => {
     const weightFactor = (weighting === 'lr' ? scaling.weightLrFactor : 1) * scaling.weightMultiplier ** 2;
     const biasFactor = (weighting === 'lr' ? scaling.biasLrFactor : 1) * scaling.biasMultiplier ** 2;
-    const signalGram = tf.matMul(left.signals[l], right.signals[l], false, true);
-    const inputGram = tf.matMul(left.inputs[l], right.inputs[l], false, true);
+    const signalGram = matMul(left.signals[l], right.signals[l], false, true);
+    const inputGram = matMul(left.inputs[l], right.inputs[l], false, true);
     return signalGram.mul(inputGram.mul(weightFactor).add<tf.Tensor2D>(biasFactor));
   });
   return tf.addN(terms);

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type MlpSpec } from '../ntk';
 import { ACTIVATIONS, type ActivationOps } from './activations';
+import { matMul } from './matmul';
 import { layerScalings, type LayerScaling, type Parameterization } from './parameterization';
 
 export interface MlpConfig extends MlpSpec {
@@ -95,7 +96,7 @@ export class Mlp {
     signals[last] = dOut.reshape([-1, 1]);
     for (let l = last; l > 0; l--) {
       const { w, scaling } = this.layers[l];
-      const throughWeights = tf.matMul(signals[l], w, false, true).mul(scaling.weightMultiplier);
+      const throughWeights = matMul(signals[l], w, false, true).mul(scaling.weightMultiplier);
       signals[l - 1] = throughWeights.mul(this.phi.derivative(trace.preActivations[l - 1]));
     }
     return signals;
@@ -104,7 +105,7 @@ export class Mlp {
   /** ∂E/∂(stored W_l, b_l) from the signals of backward(): m_l A_{l−1}ᵀ G_l and mb_l Σ_s G_l. */
   parameterGradients(trace: ForwardTrace, signals: tf.Tensor2D[]): { w: tf.Tensor2D; b: tf.Tensor1D }[] {
     return this.layers.map(({ scaling }, l) => ({
-      w: tf.matMul(trace.inputs[l], signals[l], true, false).mul(scaling.weightMultiplier),
+      w: matMul(trace.inputs[l], signals[l], true, false).mul(scaling.weightMultiplier),
       b: signals[l].sum(0).mul(scaling.biasMultiplier),
     }));
   }

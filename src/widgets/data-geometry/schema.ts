@@ -1,4 +1,36 @@
 import { defineSchema } from '../../lib/settings';
-import { seedSetting } from '../shared/settings';
+import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting } from '../shared/settings';
 
-export const schema = defineSchema([seedSetting()]);
+/** ReLU's kernel has a cusp (slowly decaying spectrum); erf's is smooth. The other activations add nothing here. */
+const activation = activationSetting('relu');
+
+// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
+// key keeps it literal.
+export const schema = defineSchema([
+  {
+    kind: 'number',
+    key: 'spread',
+    label: 'Cluster spread',
+    help: 'standard deviation of each cluster',
+    default: 0.2,
+    min: 0.005,
+    max: 1,
+    scale: 'log',
+  },
+  {
+    kind: 'number',
+    key: 'noise',
+    label: 'Label noise',
+    help: 'fraction of labels flipped',
+    default: 0.1,
+    min: 0,
+    max: 0.5,
+    scale: 'linear',
+  },
+  { kind: 'number', key: 'n', label: 'Training points n', default: 20, min: 6, max: 60, scale: 'linear', integer: true },
+  { ...activation, key: 'activation', options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
+  { ...widthSetting({ default: 512 }), key: 'width' },
+  { ...lrSetting({ default: 2 }), key: 'lr' },
+  { ...stepsSetting({ default: 500 }), key: 'steps' },
+  { ...seedSetting(1), key: 'seed' },
+]);

@@ -1,4 +1,34 @@
 import { defineSchema } from '../../lib/settings';
-import { seedSetting } from '../shared/settings';
+import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting } from '../shared/settings';
 
-export const schema = defineSchema([seedSetting()]);
+// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
+// key keeps it literal.
+export const schema = defineSchema([
+  {
+    kind: 'choice',
+    key: 'target',
+    label: 'Target on the circle',
+    default: 'mixed',
+    options: [
+      { value: 'low', label: 'low frequency, cos θ' },
+      { value: 'high', label: 'high frequency, cos 4θ' },
+      { value: 'mixed', label: 'mixed, cos θ + ½ cos 4θ' },
+    ],
+  },
+  {
+    kind: 'number',
+    key: 'noise',
+    label: 'Label noise',
+    help: 'standard deviation added to the training targets',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    scale: 'linear',
+  },
+  { kind: 'number', key: 'n', label: 'Training points n', default: 32, min: 8, max: 64, scale: 'linear', integer: true },
+  { ...widthSetting({ default: 512 }), key: 'width' },
+  { ...activationSetting('relu'), key: 'activation' },
+  { ...lrSetting({ default: 1 }), key: 'lr' },
+  { ...stepsSetting({ default: 300, max: 5000 }), key: 'steps' },
+  { ...seedSetting(1), key: 'seed' },
+]);

@@ -1,4 +1,42 @@
 import { defineSchema } from '../../lib/settings';
-import { seedSetting } from '../shared/settings';
+import {
+  activationSetting,
+  depthSetting,
+  lrSetting,
+  parameterizationSetting,
+  seedSetting,
+  stepsSetting,
+  widthsSetting,
+} from '../shared/settings';
 
-export const schema = defineSchema([seedSetting()]);
+// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
+// key keeps it literal.
+export const schema = defineSchema([
+  { ...widthsSetting([64, 256, 1024]), key: 'widths' },
+  { ...parameterizationSetting('ntk'), key: 'parameterization' },
+  {
+    kind: 'choice',
+    key: 'lrmode',
+    label: 'Learning-rate rule',
+    default: 'fraction',
+    options: [
+      { value: 'fraction', label: 'fraction of each width’s limit' },
+      { value: 'fixed', label: 'same η at every width' },
+    ],
+  },
+  {
+    kind: 'number',
+    key: 'lrfraction',
+    label: 'η ÷ (2n/λ_max)',
+    default: 0.5,
+    min: 0.05,
+    max: 0.95,
+    scale: 'linear',
+    help: 'λ_max of each width’s own initial kernel',
+  },
+  { ...lrSetting({ default: 4 }), key: 'lr' },
+  { ...depthSetting({ default: 1 }), key: 'depth' },
+  { ...activationSetting('relu'), key: 'activation' },
+  { ...stepsSetting({ default: 300, max: 5000 }), key: 'steps' },
+  { ...seedSetting(1), key: 'seed' },
+]);

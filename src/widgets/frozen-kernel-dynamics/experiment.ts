@@ -1,0 +1,49 @@
+/** What the frozen-kernel widget trains, and the stability curve it draws. Pure: no DOM, no tfjs. */
+import type { Domain, Point } from '../../charts';
+import type { RunRequest } from '../../engine/api';
+import { makeDataset, type Dataset } from '../../lib/ntk';
+import type { SettingsOf } from '../../lib/settings';
+import type { schema } from './schema';
+
+export type FrozenSettings = SettingsOf<typeof schema>;
+
+/**
+ * σ_w ≈ √2, the He scale at which ReLU layers keep the signal's variance; σ_b > 0 because with 1-D
+ * inputs and no bias a ReLU network's kernel regressor is linear on each side of 0 (datasets.ts).
+ */
+export const WEIGHT_STD = 1.4;
+export const BIAS_STD = 0.1;
+
+export function frozenDataset({ dataset, n, seed }: Pick<FrozenSettings, 'dataset' | 'n' | 'seed'>): Dataset {
+  return dataset === 'circle' ? makeDataset('circleFourier', { n, seed }) : makeDataset('regression1d', { n, seed });
+}
+
+/** Plain full-batch GD on L = (1/2n)‖f − y‖² of the uncentred network, f₀ included. */
+export function runRequest(s: FrozenSettings, data: Dataset): RunRequest {
+  return {
+    network: {
+      inputDim: data.inputDim,
+      width: s.width,
+      depth: s.depth,
+      activation: s.activation,
+      wStd: WEIGHT_STD,
+      bStd: BIAS_STD,
+      parameterization: s.parameterization,
+      seed: s.seed,
+    },
+    data: { xTrain: data.xTrain, yTrain: data.yTrain },
+    options: { lr: s.lr },
+  };
+}
+
+/**
+ * A mode's factor per GD step |1 − ηλ/n| against η, log-spaced over `lrRange`, with its zero at
+ * η = n/λ and its crossing of 1 at η = 2n/λ included exactly so the V's corner is drawn sharp.
+ */
+export function modeFactorCurve(lambda: number, n: number, [lo, hi]: Domain, count = 120): Point[] {
+  const logLo = Math.log(lo);
+  const span = Math.log(hi) - logLo;
+  const lrs = Array.from({ length: count }, (_, i) => Math.exp(logLo + (span * i) / (count - 1)));
+  for (const special of [n / lambda, (2 * n) / lambda]) if (special > lo && special < hi) lrs.push(special);
+  return lrs.sort((a, b) => a - b).map((lr) => ({ x: lr, y: Math.abs(1 - (lr * lambda) / n) }));
+}

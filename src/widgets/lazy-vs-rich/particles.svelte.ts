@@ -1,0 +1,39 @@
+/**
+ * The first layer's weights of the current run, for drawing hidden neurons as particles. It wraps
+ * the engine that a LinearisedSession drives: each run's initial weights are read when it is
+ * created, and every chunk of steps asks for the weights too (StepRequest.withFirstLayer), so the
+ * particles always belong to the latest record of the latest run.
+ */
+import type { EngineApi } from '../../engine/api';
+import type { SessionEngine } from '../shared/linearisedSession.svelte';
+
+export type ParticleEngine = Pick<EngineApi, 'createRun' | 'stepRun' | 'disposeRun' | 'firstLayer'>;
+
+export class ParticleTracker {
+  /** Effective first-layer weights at initialisation and now (fan_in × width, row-major). */
+  initial = $state.raw<Float32Array | null>(null);
+  current = $state.raw<Float32Array | null>(null);
+  private runId: number | null = null;
+  readonly sessionEngine: SessionEngine;
+
+  constructor(engine: ParticleEngine) {
+    this.sessionEngine = {
+      createRun: async (request) => {
+        this.runId = null;
+        this.initial = this.current = null;
+        const start = await engine.createRun(request);
+        const weights = await engine.firstLayer(start.runId);
+        this.runId = start.runId;
+        this.initial = this.current = weights;
+        return start;
+      },
+      stepRun: async (runId, request) => {
+        const result = await engine.stepRun(runId, { ...request, withFirstLayer: true });
+        // A diverged record repeats the last finite outputs; its weights may hold NaN, so keep the last ones.
+        if (runId === this.runId && result.firstLayer && !result.record.diverged) this.current = result.firstLayer;
+        return result;
+      },
+      disposeRun: (runId) => engine.disposeRun(runId),
+    };
+  }
+}

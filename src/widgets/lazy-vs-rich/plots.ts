@@ -1,0 +1,66 @@
+/** The lazy-vs-rich widget's chart data. Pure: no DOM. */
+import { scaleLinear } from 'd3';
+import type { Domain, Point, Series } from '../../charts';
+import type { TrainRecord } from '../../lib/nn';
+import type { Dataset } from '../../lib/ntk';
+import { logDomain } from '../shared/linearisedRun';
+import { particlePositions } from './measures';
+import type { FunctionComparison, PredictedLoss } from './theory';
+
+const along = (theta: readonly number[], f: readonly number[]): Point[] => theta.map((x, i) => ({ x, y: f[i] }));
+
+/** The function over the angle θ: training points (markers), network (solid), predictions (dashed). */
+export function functionPlot(data: Dataset, curves: Pick<FunctionComparison, 'network' | 'linearised' | 'infinite'>): Series[] {
+  const { train, test } = data.coordinate!;
+  const series: Series[] = [
+    { id: 'data', label: 'training points', points: along(train, data.yTrain), kind: 'markers', colorIndex: 6 },
+    { id: 'network', label: 'network', points: along(test, curves.network), kind: 'line', colorIndex: 0 },
+    { id: 'linearised', label: 'its linearisation (own K₀, f₀)', points: along(test, curves.linearised), kind: 'line', colorIndex: 1, dashed: true },
+  ];
+  if (curves.infinite) {
+    series.push({ id: 'infinite', label: 'infinite width (mean over inits)', points: along(test, curves.infinite), kind: 'line', colorIndex: 2, dashed: true });
+  }
+  return series;
+}
+
+export interface LossPlot {
+  series: Series[];
+  yDomain: Domain | undefined;
+}
+
+/** Losses are drawn down to this many decades below the largest, about float32 round-off on a loss. */
+const LOSS_DECADES = 9;
+
+/**
+ * Measured train and test loss (markers) against the linearised network's predicted losses over
+ * the whole horizon (lines), and the infinite-width test loss when there is one (dashed).
+ */
+export function lossPlot(records: readonly TrainRecord[], linearised: readonly PredictedLoss[], infinite?: readonly PredictedLoss[]): LossPlot {
+  const measuredTest = records.flatMap((r) => (r.testLoss === undefined ? [] : [{ x: r.step, y: r.testLoss }]));
+  const series: Series[] = [
+    { id: 'train', label: 'network, train', points: records.map((r) => ({ x: r.step, y: r.trainLoss })), kind: 'markers', colorIndex: 0 },
+    { id: 'test', label: 'network, test', points: measuredTest, kind: 'markers', colorIndex: 1 },
+    { id: 'lin-train', label: 'linearised, train', points: linearised.map((p) => ({ x: p.step, y: p.train })), kind: 'line', colorIndex: 0 },
+    { id: 'lin-test', label: 'linearised, test', points: linearised.map((p) => ({ x: p.step, y: p.test })), kind: 'line', colorIndex: 1 },
+  ];
+  if (infinite) {
+    series.push({ id: 'inf-test', label: 'infinite width, test', points: infinite.map((p) => ({ x: p.step, y: p.test })), kind: 'line', colorIndex: 2, dashed: true });
+  }
+  return { series, yDomain: logDomain(series.flatMap((s) => s.points.map((p) => p.y)), LOSS_DECADES) };
+}
+
+export interface ParticlePlot {
+  points: Point[];
+  anchors: Point[];
+  /** The same symmetric range on both axes, so that distances and angles are drawn true. */
+  domain: Domain;
+}
+
+/** The sampled neurons now, anchored at their initial positions, on square axes centred at 0. */
+export function particlePlot(current: ArrayLike<number>, initial: ArrayLike<number>, width: number, sample: readonly number[]): ParticlePlot {
+  const points = particlePositions(current, width, sample);
+  const anchors = particlePositions(initial, width, sample);
+  const reach = Math.max(...[...points, ...anchors].flatMap((p) => [Math.abs(p.x), Math.abs(p.y)]).filter(Number.isFinite), 1e-3);
+  const [lo, hi] = scaleLinear().domain([-reach, reach]).nice().domain();
+  return { points, anchors, domain: [lo, hi] };
+}

@@ -1,0 +1,116 @@
+/**
+ * What the drift widget draws and reads out, computed from the runs' records: drift and parameter
+ * movement against step for every width, and their latest values against width on log–log axes
+ * with a fitted power law and guides of slope −1/2 and −1.
+ */
+import { extent, scaleLog } from 'd3';
+import type { Domain, Point, ReferenceLine, Series } from '../../charts';
+import type { DriftRecord } from './experiment';
+import { fitPowerLaw, powerLawSegment, powerLawThrough, type PowerLawFit } from './scaling';
+
+export interface RunHistory {
+  width: number;
+  records: readonly DriftRecord[];
+}
+
+/** The rates the literature gives for drift against width (Lee et al. 2019; Dyer & Gur-Ari 2020). */
+export const GUIDE_SLOPES = [-0.5, -1] as const;
+
+const GUIDE_LABELS: Record<(typeof GUIDE_SLOPES)[number], string> = { [-0.5]: 'slope −1/2', [-1]: 'slope −1' };
+
+/** Only values that a log axis can show. */
+const onLogAxis = (p: Point) => Number.isFinite(p.y) && p.y > 0;
+
+export function widthLabel(width: number): string {
+  return `m = ${width}`;
+}
+
+function pointsOf(records: readonly DriftRecord[], measure: (r: DriftRecord) => number | undefined): Point[] {
+  return records.flatMap((r) => {
+    const y = measure(r);
+    return y === undefined ? [] : [{ x: r.step, y }];
+  }).filter(onLogAxis);
+}
+
+/** ‖K_t − K₀‖/‖K₀‖ against step, one colour per width, a marker wherever the kernel was measured. */
+export function driftOverSteps(runs: readonly RunHistory[]): Series[] {
+  return runs.map((run, i) => ({
+    id: `drift-${run.width}`,
+    label: widthLabel(run.width),
+    kind: 'line+markers',
+    colorIndex: i,
+    points: pointsOf(run.records, (r) => r.kernelChange),
+  }));
+}
+
+/** ‖θ_t − θ₀‖/‖θ₀‖ (solid) and the input layer's ‖W_t − W₀‖/‖W₀‖ (dashed) against step, per width. */
+export function movementOverSteps(runs: readonly RunHistory[]): Series[] {
+  return runs.flatMap((run, i): Series[] => [
+    { id: `params-${run.width}`, label: `${widthLabel(run.width)}, all θ`, kind: 'line', colorIndex: i, points: pointsOf(run.records, (r) => r.paramChange) },
+    {
+      id: `first-${run.width}`,
+      label: `${widthLabel(run.width)}, first layer`,
+      kind: 'line',
+      dashed: true,
+      colorIndex: i,
+      points: pointsOf(run.records, (r) => r.firstLayerChange),
+    },
+  ]);
+}
+
+/** Each width's most recent measurement of `measure`, as (width, value). */
+export function latestByWidth(runs: readonly RunHistory[], measure: (r: DriftRecord) => number | undefined): Point[] {
+  return runs.flatMap((run) => {
+    const y = run.records.map(measure).filter((v) => v !== undefined).at(-1);
+    return y === undefined ? [] : [{ x: run.width, y }];
+  });
+}
+
+export interface WidthScaling {
+  /** Measured markers and the fitted line. */
+  series: Series[];
+  /** Slopes −1/2 and −1 through the narrowest width's point. */
+  guides: ReferenceLine[];
+  xDomain?: Domain;
+  /** Covers the guides as well as the data, which the chart's own domain would not. */
+  yDomain?: Domain;
+  fit: PowerLawFit | null;
+}
+
+/** A log axis from the smallest to the largest value, widened to round values. */
+function logDomain(values: number[]): Domain | undefined {
+  const [lo, hi] = extent(values);
+  if (lo === undefined || hi === undefined || !(hi > lo)) return undefined;
+  const [a, b] = scaleLog().domain([lo, hi]).nice().domain();
+  return [a, b];
+}
+
+/** The log–log view of one measure against width: markers, least-squares power law and guides. */
+export function widthScaling(points: readonly Point[], label: string): WidthScaling {
+  const measured = points.filter(onLogAxis).sort((a, b) => a.x - b.x);
+  const fit = fitPowerLaw(measured);
+  const series: Series[] = [{ id: 'measured', label, kind: 'markers', colorIndex: 0, points: measured }];
+  if (!fit) return { series, guides: [], fit };
+
+  const widths: [number, number] = [measured[0].x, measured[measured.length - 1].x];
+  const fitted = powerLawSegment(fit, widths);
+  series.push({ id: 'fit', label: `least-squares fit, slope ${formatSlope(fit.slope)}`, kind: 'line', colorIndex: 1, points: fitted });
+  const guides = GUIDE_SLOPES.map((slope) => ({ label: GUIDE_LABELS[slope], points: powerLawSegment(powerLawThrough(measured[0], slope), widths) }));
+  const ys = [...measured, ...fitted, ...guides.flatMap((g) => g.points)].map((p) => p.y);
+  // Half an octave of room on each side keeps the end markers and guide labels off the frame.
+  return { series, guides, fit, xDomain: [widths[0] / Math.SQRT2, widths[1] * Math.SQRT2], yDomain: logDomain(ys) };
+}
+
+/** A readout number: three significant digits, '—' when there is none yet. */
+export function formatValue(x: number | undefined): string {
+  return x === undefined || !Number.isFinite(x) ? '—' : String(Number(x.toPrecision(3)));
+}
+
+export function formatSlope(slope: number | undefined): string {
+  return slope === undefined || !Number.isFinite(slope) ? '—' : slope.toFixed(2);
+}
+
+/** "0.12 at m = 64, 0.031 at m = 256": the text alternative of a chart's current values. */
+export function describeByWidth(points: readonly Point[]): string {
+  return points.map((p) => `${formatValue(p.y)} at ${widthLabel(p.x)}`).join(', ');
+}

@@ -1,0 +1,111 @@
+/**
+ * What one gradient step at x_a should do, and how the measurement compares. With one training
+ * point (n = 1) the linearised model predicts (content/01-linearisation.svelte, eq. one-step)
+ *
+ *   Δf(x) = −(η/n)·Θ(x, x_a)·(f(x_a) − y_a),
+ *
+ * exact to first order in η for the network's own kernel Θ̂, and up to its finite-width
+ * fluctuation for the infinite-width Θ.
+ */
+import { minIndex, maxIndex } from 'd3';
+import { linearisedDynamics } from '../../lib/ntk';
+import type { OneStepMeasurement } from './measure';
+
+/** Where x_a, x_b and the grid sit in OneStepMeasurement's arrays. */
+export const A = 0;
+export const B = 1;
+export const GRID_START = 2;
+
+export interface StepPrediction {
+  /** Predicted Δf on every input. */
+  delta: number[];
+  /** 2n/λ_max = 2/Θ(x_a, x_a): at or above it the step overshoots y_a and repeated steps diverge. */
+  maxStableLr: number;
+}
+
+/**
+ * The prediction from a kernel row Θ(·, x_a) over the inputs (row[A] = Θ(x_a, x_a)), computed by
+ * the frozen-kernel dynamics at t = 1 so that it is the model of the later chapters.
+ */
+export function predictStep(row: readonly number[], before: readonly number[], ya: number, lr: number): StepPrediction {
+  const dynamics = linearisedDynamics({
+    kTrain: [[row[A]]],
+    yTrain: [ya],
+    f0Train: [before[A]],
+    lr,
+    kTestTrain: row.map((k) => [k]),
+    f0Test: [...before],
+  });
+  return {
+    delta: dynamics.testPrediction(1, 'gd').map((f, i) => f - before[i]),
+    maxStableLr: dynamics.maxStableLr(),
+  };
+}
+
+/** How far a prediction misses the measurement, relative to it: ‖predicted − measured‖/‖measured‖. */
+export function relativeError(measured: readonly number[], predicted: readonly number[]): number {
+  return Math.hypot(...measured.map((m, i) => predicted[i] - m)) / Math.hypot(...measured);
+}
+
+/** Cosine of the angle between the gradients ∇f(x_a) and ∇f(x_b): Θ(a, b)/√(Θ(a, a)Θ(b, b)). */
+export function gradientCosine(kaa: number, kbb: number, kab: number): number {
+  return kab / Math.sqrt(kaa * kbb);
+}
+
+export interface StepAnalysis {
+  grid: number[];
+  /** Δf measured on the grid, and as the network's own kernel and the infinite-width kernel predict it. */
+  measured: number[];
+  predicted: number[];
+  predictedAnalytic: number[];
+  error: number;
+  analyticError: number;
+  maxStableLr: number;
+  /** f(x_a) − y_a. */
+  residual: number;
+  /** Δf at the training input itself, measured and predicted with the network's own kernel. */
+  atA: { measured: number; predicted: number };
+  kernel: { aa: number; bb: number; ab: number; cosine: number };
+  /** The grid input where Θ̂(x_a, x) is largest. */
+  peak: number;
+}
+
+export function analyseStep(m: OneStepMeasurement, lr: number): StepAnalysis {
+  const onGrid = (values: readonly number[]) => values.slice(GRID_START);
+  const ya = m.targets[A];
+  const own = predictStep(m.kernel.a, m.before, ya, lr);
+  const analytic = predictStep(m.analytic.a, m.before, ya, lr);
+  const grid = onGrid(m.inputs);
+  const measured = onGrid(m.after.map((f, i) => f - m.before[i]));
+  const predicted = onGrid(own.delta);
+  const predictedAnalytic = onGrid(analytic.delta);
+  const [aa, bb, ab] = [m.kernel.a[A], m.kernel.b[B], m.kernel.a[B]];
+  return {
+    grid,
+    measured,
+    predicted,
+    predictedAnalytic,
+    error: relativeError(measured, predicted),
+    analyticError: relativeError(measured, predictedAnalytic),
+    maxStableLr: own.maxStableLr,
+    residual: m.before[A] - ya,
+    atA: { measured: m.after[A] - m.before[A], predicted: own.delta[A] },
+    kernel: { aa, bb, ab, cosine: gradientCosine(aa, bb, ab) },
+    peak: grid[maxIndex(onGrid(m.kernel.a))],
+  };
+}
+
+/**
+ * A second input whose output at initialisation is closest to f(x_a), among grid inputs at least
+ * `minDistance` away from x_a (undefined if there are none).
+ */
+export function inputWithMatchingOutput(
+  grid: readonly number[],
+  outputs: readonly number[],
+  xa: number,
+  fa: number,
+  minDistance: number,
+): number | undefined {
+  const candidates = grid.flatMap((x, i) => (Math.abs(x - xa) >= minDistance ? [{ x, gap: Math.abs(outputs[i] - fa) }] : []));
+  return candidates.length > 0 ? candidates[minIndex(candidates, (c) => c.gap)].x : undefined;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { elementName, WIDGET_NAMES } from '../../../src/embed/names';
+import { EMBED_PAGE, EMBED_SCRIPT_PATH, HEIGHT_MESSAGE, WIDGET_PARAM } from '../../../src/embed/paths';
+import { embedSnippets, HEIGHT_LISTENER } from '../../../src/embed/snippets';
+import { defaults, parseSettings, type Schema, type Setting, type SettingsOf } from '../../../src/lib/settings';
+import { WIDGETS } from '../../../src/widgets/registry';
+
+const ESSAY = 'https://uni.example/courses/ml/ntk/index.html?ntk-drift.lr=2#chapter-5';
+const BASE = 'https://uni.example/courses/ml/ntk/';
+
+/** A value of each setting other than its default, to see every key survive the round trip. */
+function otherValue(s: Setting): unknown {
+  switch (s.kind) {
+    case 'number':
+      return s.default === s.max ? s.min : s.max;
+    case 'numberList':
+      return [s.min, s.max];
+    case 'choice':
+      return s.options.find((o) => o.value !== s.default)?.value ?? s.default;
+    case 'boolean':
+      return !s.default;
+  }
+}
+
+function changed(schema: Schema): SettingsOf<Schema> {
+  return Object.fromEntries(schema.map((s) => [s.key, otherValue(s)])) as SettingsOf<Schema>;
+}
+
+const unescape = (v: string) => v.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/** The attributes of the first element named `tag` in an HTML snippet (enough for the snippets' own quoting). */
+function attributesOf(html: string, tag: string): [string, string][] {
+  const open = new RegExp(`<${tag}((?:\\s+[a-z-]+="[^"]*")*)>`).exec(html);
+  if (!open) throw new Error(`no <${tag}> in ${html}`);
+  return [...open[1].matchAll(/([a-z-]+)="([^"]*)"/g)].map((m) => [m[1], unescape(m[2])]);
+}
+
+describe('embedSnippets', () => {
+  it.each(WIDGET_NAMES)('%s: the element and the iframe reproduce the current settings', (widget) => {
+    const { schema } = WIDGETS[widget];
+    const values = changed(schema);
+    const { element, iframe } = embedSnippets(widget, values, ESSAY);
+
+    const [script] = attributesOf(element, 'script').filter(([k]) => k === 'src');
+    expect(script[1]).toBe(`${BASE}${EMBED_SCRIPT_PATH}`);
+    const fromElement = parseSettings(schema, attributesOf(element, elementName(widget)));
+    expect(fromElement.issues).toEqual([]);
+    expect(fromElement.values).toEqual(values);
+
+    const src = new URL(Object.fromEntries(attributesOf(iframe, 'iframe')).src);
+    expect(`${src.origin}${src.pathname}`).toBe(`${BASE}${EMBED_PAGE}`);
+    expect(src.searchParams.get(WIDGET_PARAM)).toBe(elementName(widget));
+    const fromUrl = parseSettings(schema, src.searchParams, { ignoreUnknown: [WIDGET_PARAM] });
+    expect(fromUrl.issues).toEqual([]);
+    expect(fromUrl.values).toEqual(values);
+  });
+
+  it('leaves defaults out, so a snippet stays short', () => {
+    const { element, iframe } = embedSnippets('kernel-explorer', defaults(WIDGETS['kernel-explorer'].schema), `${BASE}`);
+    expect(element).toContain('<ntk-kernel-explorer></ntk-kernel-explorer>');
+    expect(Object.fromEntries(attributesOf(iframe, 'iframe')).src).toBe(`${BASE}${EMBED_PAGE}?${WIDGET_PARAM}=ntk-kernel-explorer`);
+  });
+
+  it('gives the iframe an accessible title and the height listener', () => {
+    const { iframe } = embedSnippets('ntk-drift', defaults(WIDGETS['ntk-drift'].schema), ESSAY);
+    expect(Object.fromEntries(attributesOf(iframe, 'iframe')).title).toBe(WIDGETS['ntk-drift'].title);
+    expect(iframe).toContain(HEIGHT_LISTENER);
+  });
+});
+
+describe('HEIGHT_LISTENER', () => {
+  it('is three lines that size the iframe whose window sent the height message, and no other', () => {
+    expect(HEIGHT_LISTENER.split('\n')).toHaveLength(3);
+    const sender = {};
+    const frames = [{ contentWindow: sender, style: { height: '' } }, { contentWindow: {}, style: { height: '' } }];
+    let listener: ((e: { source: unknown; data: unknown }) => void) | undefined;
+    const addEventListener = (type: string, fn: typeof listener) => type === 'message' && (listener = fn);
+    const document = { querySelectorAll: () => frames };
+    new Function('addEventListener', 'document', HEIGHT_LISTENER)(addEventListener, document);
+    listener!({ source: sender, data: { type: 'something-else', height: 10 } });
+    expect(frames[0].style.height).toBe('');
+    listener!({ source: sender, data: { type: HEIGHT_MESSAGE, height: 731 } });
+    expect(frames.map((f) => f.style.height)).toEqual(['731px', '']);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { defaults, parseSettings, serializeSettings } from '../../../../src/lib/settings';
+import { isCentered, makeDataset, matchesPreset, PRESETS, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/problem';
+import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
+
+describe('the target', () => {
+  it('has mean square 1/2 on the circle for any set of distinct frequencies k ≥ 1 (trapezoid rule, exact for trigonometric polynomials)', () => {
+    for (const frequencies of [[1], [1, 2], [2, 5, 7], [1, 2, 3, 4]]) {
+      const modes = targetModes(frequencies);
+      const m = 64;
+      let sum = 0;
+      for (let j = 0; j < m; j++) {
+        const theta = (2 * Math.PI * j) / m;
+        sum += modes.reduce((s, { k, amp }) => s + amp * Math.cos(k * theta), 0) ** 2;
+      }
+      expect(sum / m).toBeCloseTo(0.5, 12);
+    }
+  });
+
+  it('is sampled at n evenly spaced points of the unit circle', () => {
+    const data = makeDataset({ n: 12, modes: [1, 2] });
+    expect(data.inputDim).toBe(2);
+    data.xTrain.forEach(([a, b], i) => {
+      const theta = (2 * Math.PI * i) / 12;
+      expect(a).toBeCloseTo(Math.cos(theta), 12);
+      expect(b).toBeCloseTo(Math.sin(theta), 12);
+      expect(data.yTrain[i]).toBeCloseTo((Math.cos(theta) + Math.cos(2 * theta)) / Math.SQRT2, 12);
+    });
+  });
+});
+
+describe('the run', () => {
+  const base = defaults(schema);
+
+  it('trains the centred model whenever α ≠ 1, and on request at α = 1', () => {
+    expect(isCentered(base)).toBe(false);
+    expect(isCentered({ ...base, centered: true })).toBe(true);
+    expect(isCentered({ ...base, alpha: 0.1 })).toBe(true);
+    expect(runRequest({ ...base, alpha: 10 }, makeDataset(base)).options).toMatchObject({ alpha: 10, centered: true });
+  });
+
+  it('passes the settings to the worker and records the kernel drift on every record', () => {
+    const data = makeDataset(base);
+    const request = runRequest({ ...base, width: 64, parameterization: 'mup', activation: 'erf', seed: 5, lr: 0.3 }, data);
+    expect(request.network).toMatchObject({ inputDim: 2, width: 64, depth: 1, parameterization: 'mup', activation: 'erf', seed: 5 });
+    expect(request.options).toEqual({ lr: 0.3, alpha: 1, centered: false, kernelEvery: 1 });
+    expect(request.data.xTest).toHaveLength(256);
+  });
+});
+
+describe('presets', () => {
+  it('are valid settings that survive the URL round trip', () => {
+    for (const preset of PRESETS) {
+      const values = { ...defaults(schema), ...preset.values };
+      const parsed = parseSettings(schema, serializeSettings(schema, values));
+      expect(parsed.issues).toEqual([]);
+      expect(matchesPreset(parsed.values, preset)).toBe(true);
+    }
+  });
+
+  it('start from the lazy defaults, and each is told apart from the others', () => {
+    const base = defaults(schema);
+    expect(PRESETS.filter((p) => matchesPreset(base, p)).map((p) => p.id)).toEqual(['lazy']);
+    for (const preset of PRESETS) {
+      const values = { ...base, ...preset.values };
+      expect(PRESETS.filter((p) => matchesPreset(values, p))).toEqual([preset]);
+    }
+  });
+});

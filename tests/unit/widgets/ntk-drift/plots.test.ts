@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { DriftRecord } from '../../../../src/widgets/ntk-drift/experiment';
+import {
+  describeByWidth,
+  driftOverSteps,
+  formatSlope,
+  formatValue,
+  latestByWidth,
+  movementOverSteps,
+  widthScaling,
+} from '../../../../src/widgets/ntk-drift/plots';
+
+const record = (step: number, kernelChange: number | undefined, move: number): DriftRecord => ({
+  step,
+  trainLoss: 1 / (1 + step),
+  kernelChange,
+  paramChange: move,
+  firstLayerChange: 2 * move,
+});
+
+const runs = [
+  { width: 64, records: [record(0, 0, 0), record(5, 0.02, 0.1), record(10, undefined, 0.15), record(15, 0.05, 0.2)] },
+  { width: 256, records: [record(0, 0, 0), record(5, 0.004, 0.05)] },
+];
+
+describe('curves against step', () => {
+  it('plot the measured drift per width, leaving out the zero at initialisation and unmeasured records', () => {
+    const series = driftOverSteps(runs);
+    expect(series.map((s) => s.label)).toEqual(['m = 64', 'm = 256']);
+    expect(series[0].points).toEqual([{ x: 5, y: 0.02 }, { x: 15, y: 0.05 }]);
+    expect(series[0].kind).toBe('line+markers');
+    expect(series.map((s) => s.colorIndex)).toEqual([0, 1]);
+  });
+
+  it('draw all parameters solid and the first layer dashed, in the width’s colour', () => {
+    const series = movementOverSteps(runs);
+    expect(series.map((s) => [s.label, s.colorIndex, !!s.dashed])).toEqual([
+      ['m = 64, all θ', 0, false],
+      ['m = 64, first layer', 0, true],
+      ['m = 256, all θ', 1, false],
+      ['m = 256, first layer', 1, true],
+    ]);
+    expect(series[1].points.map((p) => p.y)).toEqual([0.2, 0.3, 0.4]);
+  });
+});
+
+describe('latestByWidth', () => {
+  it('takes each width’s last measured value', () => {
+    expect(latestByWidth(runs, (r) => r.kernelChange)).toEqual([{ x: 64, y: 0.05 }, { x: 256, y: 0.004 }]);
+    expect(latestByWidth([{ width: 32, records: [] }], (r) => r.paramChange)).toEqual([]);
+  });
+});
+
+describe('widthScaling', () => {
+  const points = [{ x: 1024, y: 0.003 }, { x: 64, y: 0.2 }, { x: 256, y: 0.02 }];
+
+  it('fits the points and draws guides of slope −1/2 and −1 through the narrowest width', () => {
+    const view = widthScaling(points, 'kernel drift');
+    const expected = Math.log(0.003 / 0.2) / Math.log(1024 / 64);
+    // Three points off a line: the fit is near, but not equal to, the end-to-end slope.
+    expect(view.fit!.slope).toBeGreaterThan(expected - 0.2);
+    expect(view.fit!.slope).toBeLessThan(expected + 0.2);
+    expect(view.series.map((s) => s.kind)).toEqual(['markers', 'line']);
+    expect(view.series[0].points.map((p) => p.x)).toEqual([64, 256, 1024]);
+    expect(view.series[1].label).toContain(formatSlope(view.fit!.slope));
+    for (const [guide, slope] of [[view.guides[0], -0.5], [view.guides[1], -1]] as const) {
+      const [a, b] = guide.points;
+      expect(a).toEqual({ x: 64, y: 0.2 });
+      expect(b.x).toBe(1024);
+      expect(Math.log(b.y / a.y) / Math.log(b.x / a.x)).toBeCloseTo(slope, 12);
+    }
+  });
+
+  it('chooses axes that show every marker, the fit and both guides', () => {
+    const view = widthScaling(points, 'kernel drift');
+    const ys = [...view.series.flatMap((s) => s.points), ...view.guides.flatMap((g) => g.points)].map((p) => p.y);
+    const [lo, hi] = view.yDomain!;
+    expect(lo).toBeLessThanOrEqual(Math.min(...ys));
+    expect(hi).toBeGreaterThanOrEqual(Math.max(...ys));
+    const [xLo, xHi] = view.xDomain!;
+    expect(xLo).toBeLessThan(64);
+    expect(xHi).toBeGreaterThan(1024);
+  });
+
+  it('draws no fit or guide from a single width', () => {
+    const view = widthScaling([{ x: 64, y: 0.1 }, { x: 128, y: 0 }], 'kernel drift');
+    expect(view.fit).toBeNull();
+    expect(view.guides).toEqual([]);
+    expect(view.series).toHaveLength(1);
+  });
+});
+
+describe('readout text', () => {
+  it('reads as plain numbers, or a dash before there is one', () => {
+    expect(formatValue(0.0123456)).toBe('0.0123');
+    expect(Number(formatValue(1.23456e-7))).toBeCloseTo(1.23e-7, 12);
+    expect(formatValue(undefined)).toBe('—');
+    expect(formatValue(NaN)).toBe('—');
+    expect(formatSlope(-0.987)).toBe('-0.99');
+    expect(describeByWidth([{ x: 64, y: 0.5 }, { x: 256, y: 0.125 }])).toBe('0.5 at m = 64, 0.125 at m = 256');
+  });
+});

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunRequest } from '../../../../src/engine/api';
+import { createEngine } from '../../../../src/engine/engine';
+import { circleFourier } from '../../../../src/lib/ntk';
+import { LinearisedSession } from '../../../../src/widgets/shared/linearisedSession.svelte';
+
+// The engine itself, without the worker (tfjs on the CPU backend in Node).
+const engine = createEngine();
+beforeAll(async () => {
+  await engine.init(['cpu']);
+});
+
+const data = circleFourier({ n: 10, modes: [{ k: 1, amp: 1 }, { k: 3, amp: 0.5 }], jitter: 0, seed: 3 });
+const request = (lr: number, width = 512): RunRequest => ({
+  network: { inputDim: 2, width, depth: 1, activation: 'relu', wStd: 1.4, bStd: 0.1, parameterization: 'ntk', seed: 5 },
+  data: { xTrain: data.xTrain, yTrain: data.yTrain },
+  options: { lr },
+});
+
+async function trainToEnd(session: LinearisedSession): Promise<void> {
+  session.player.play();
+  while (session.player.running) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('LinearisedSession', () => {
+  it('trains to the horizon in growing chunks, and the network follows explicit GD on its own frozen K₀', async () => {
+    const session = new LinearisedSession(engine);
+    const horizon = 60;
+    await session.reset(request(1), horizon);
+    const linearised = session.linearised!;
+    expect(session.records).toHaveLength(1);
+    await trainToEnd(session);
+    expect(session.player.error).toBeNull();
+    expect(session.error).toBeNull();
+    const steps = session.records.map((r) => r.step);
+    expect(steps.slice(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(steps[steps.length - 1]).toBe(horizon);
+
+    // Reference: f ← f − (η/n) K₀ (f − y) by plain iteration, independent of the eigendecomposition.
+    const n = data.yTrain.length;
+    let f = session.records[0].trainOutputs.slice();
+    const r0 = Math.hypot(...f.map((fi, i) => fi - data.yTrain[i]));
+    for (let t = 0; t < horizon; t++) {
+      const r = f.map((fi, i) => fi - data.yTrain[i]);
+      f = f.map((fi, i) => fi - (1 / n) * linearised.kernel[i].reduce((s, kij, j) => s + kij * r[j], 0));
+    }
+    const measured = session.latest!.trainOutputs;
+    const gap = Math.hypot(...measured.map((fi, i) => fi - f[i]));
+    expect(gap / r0).toBeLessThan(0.03);
+    expect(session.latest!.trainLoss).toBeLessThan(session.records[0].trainLoss / 20);
+    session.dispose();
+  });
+
+  it('stops cleanly when the trainer reports divergence, naming η and 2n/λ_max', async () => {
+    const session = new LinearisedSession(engine);
+    await session.reset(request(1), 200);
+    const limit = session.linearised!.stabilityLimit;
+    const lr = Number((20 * limit).toPrecision(3));
+    await session.reset(request(lr), 200);
+    expect(session.linearised!.theory.diverges).toBe(true);
+    await trainToEnd(session);
+    expect(session.player.error).toBeNull();
+    expect(session.error).toContain(`η = ${lr}`);
+    expect(session.error).toContain(`2n/λ_max = ${Number(limit.toPrecision(3))}`);
+    expect(session.step).toBeLessThan(200);
+    expect(session.records.every((r) => Number.isFinite(r.trainLoss) && !r.diverged)).toBe(true);
+    session.dispose();
+  });
+
+  it('keeps only the latest run when resets overlap, and frees every run it created', async () => {
+    const before = tf.memory().numTensors;
+    const session = new LinearisedSession(engine);
+    void session.reset(request(0.5, 64), 10);
+    void session.reset(request(0.7, 64), 10);
+    await session.reset(request(0.9, 64), 10);
+    expect(session.linearised!.lr).toBe(0.9);
+    await trainToEnd(session);
+    expect(session.step).toBe(10);
+    session.dispose();
+    await session.reset(request(0.9, 64), 10);
+    session.dispose();
+    // Disposal is asynchronous: wait until the chain has run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
