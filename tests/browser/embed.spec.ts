@@ -87,8 +87,8 @@ test('two widgets embedded by script tag render, train, follow attributes and le
   const problems = await watch(context);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  // The README's ?backend= option: the CPU backend starts fastest for networks this small.
-  await page.goto(`${site}/course-page.html?backend=cpu`);
+  // The README's ?backend= option. WASM: its binaries must be found relative to the bundle, in this sub-path.
+  await page.goto(`${site}/course-page.html?backend=wasm`);
   const drift = page.locator('ntk-drift');
   const geometry = page.locator('ntk-data-geometry');
 
@@ -104,6 +104,7 @@ test('two widgets embedded by script tag render, train, follow attributes and le
     await expect(widget.getByRole('button', { name: 'Train', exact: true })).toHaveCSS('background-color', 'rgb(138, 43, 226)');
   }
 
+  for (const widget of [drift, geometry]) await expect(widget.getByTitle('tfjs backend that trains this widget')).toHaveText('WASM', { timeout: 30_000 });
   await trainUntilReadoutsChange(drift);
   await trainUntilReadoutsChange(geometry);
 
@@ -156,7 +157,7 @@ test('the essay’s “Copy embed code” gives snippets that reproduce the widg
   const problems = await watch(context);
   // No clipboard API (as on plain http in some browsers): the code must stay visible and selected.
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  await page.goto(`${site}/ntk/index.html?backend=cpu&ntk-drift.seed=5&ntk-drift.widths=16,32`);
+  await page.goto(`${site}/ntk/index.html?backend=cpu&ntk-drift.seed=5&ntk-drift.widths=16,32`, { waitUntil: 'domcontentloaded' });
   const slot = page.locator('#widget-ntk-drift');
   await slot.scrollIntoViewIfNeeded();
   await slot.getByRole('combobox', { name: 'Parameterisation' }).selectOption('standard');
@@ -174,7 +175,7 @@ test('the essay’s “Copy embed code” gives snippets that reproduce the widg
   fs.writeFileSync(path.join(folder, 'course', 'pasted.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pasted</title></head>\n<body>\n${element}\n${iframe}\n</body></html>\n`);
   await page.close();
   const pasted = await context.newPage();
-  await pasted.goto(`${site}/pasted.html`);
+  await pasted.goto(`${site}/pasted.html?backend=cpu`);
   for (const widget of [pasted.locator('ntk-drift'), pasted.frameLocator('iframe').locator('body')]) {
     await expect(widget.getByRole('slider', { name: /^Seed/ })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
     await expect(widget.getByRole('combobox', { name: 'Parameterisation' })).toHaveValue('standard');

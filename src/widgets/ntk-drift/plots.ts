@@ -67,7 +67,7 @@ export function latestByWidth(runs: readonly RunHistory[], measure: (r: DriftRec
 }
 
 export interface WidthScaling {
-  /** Measured markers and the fitted line. */
+  /** One marker series per width, in that width's colour from the other charts, and the fitted line. */
   series: Series[];
   /** Slopes −1/2 and −1 through the narrowest width's point. */
   guides: ReferenceLine[];
@@ -77,28 +77,49 @@ export interface WidthScaling {
   fit: PowerLawFit | null;
 }
 
-/** A log axis from the smallest to the largest value, widened to round values. */
-function logDomain(values: number[]): Domain | undefined {
-  const [lo, hi] = extent(values);
-  if (lo === undefined || hi === undefined || !(hi > lo)) return undefined;
+/** series-7 of the chart palette: black, or near-white in dark mode; no width uses it. */
+const FIT_COLOUR = 6;
+
+/**
+ * A log axis over [lo, hi] that holds at least two powers of ten, widened to round values if it
+ * does not, so that the axis is labelled at decades rather than at every 1…9 × 10ⁿ.
+ */
+function logDomain(lo: number, hi: number): Domain {
+  const decades = Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo));
+  if (decades >= 1) return [lo, hi];
   const [a, b] = scaleLog().domain([lo, hi]).nice().domain();
   return [a, b];
 }
 
-/** The log–log view of one measure against width: markers, least-squares power law and guides. */
+/**
+ * The log–log view of one measure against width: markers, least-squares power law and guides.
+ * `points` are (width, value), in the order of the runs, which sets each width's colour.
+ */
 export function widthScaling(points: readonly Point[], label: string): WidthScaling {
+  const series: Series[] = points.map((p, i) => ({
+    id: `width-${p.x}`,
+    label: widthLabel(p.x),
+    kind: 'markers',
+    colorIndex: i,
+    points: onLogAxis(p) ? [p] : [],
+  }));
   const measured = points.filter(onLogAxis).sort((a, b) => a.x - b.x);
   const fit = fitPowerLaw(measured);
-  const series: Series[] = [{ id: 'measured', label, kind: 'markers', colorIndex: 0, points: measured }];
   if (!fit) return { series, guides: [], fit };
 
   const widths: [number, number] = [measured[0].x, measured[measured.length - 1].x];
   const fitted = powerLawSegment(fit, widths);
-  series.push({ id: 'fit', label: `least-squares fit, slope ${formatSlope(fit.slope)}`, kind: 'line', colorIndex: 1, points: fitted });
+  series.push({ id: 'fit', label: `${label}: fit, slope ${formatSlope(fit.slope)}`, kind: 'line', colorIndex: FIT_COLOUR, points: fitted });
   const guides = GUIDE_SLOPES.map((slope) => ({ label: GUIDE_LABELS[slope], points: powerLawSegment(powerLawThrough(measured[0], slope), widths) }));
-  const ys = [...measured, ...fitted, ...guides.flatMap((g) => g.points)].map((p) => p.y);
+  const [yLo, yHi] = extent([...measured, ...fitted, ...guides.flatMap((g) => g.points)], (p) => p.y) as [number, number];
   // Half an octave of room on each side keeps the end markers and guide labels off the frame.
-  return { series, guides, fit, xDomain: [widths[0] / Math.SQRT2, widths[1] * Math.SQRT2], yDomain: logDomain(ys) };
+  return {
+    series,
+    guides,
+    fit,
+    xDomain: logDomain(widths[0] / Math.SQRT2, widths[1] * Math.SQRT2),
+    yDomain: logDomain(yLo / Math.SQRT2, yHi * Math.SQRT2),
+  };
 }
 
 /** A readout number: three significant digits, '—' when there is none yet. */

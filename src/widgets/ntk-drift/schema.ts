@@ -20,8 +20,8 @@ export const schema = defineSchema([
     label: 'Learning-rate rule',
     default: 'fraction',
     options: [
-      { value: 'fraction', label: 'fraction of each width’s limit' },
-      { value: 'fixed', label: 'same η at every width' },
+      { value: 'fraction', label: 'fraction of the limit' },
+      { value: 'fixed', label: 'one η for all' },
     ],
   },
   {

@@ -54,6 +54,13 @@ test('tighter clusters make the noisy labels’ RKHS norm explode, not the clean
   // The smallest eigenvalue fell with the spread: that is where the cost comes from.
   expect(await readout(widget, 'lambda-min')).toBeLessThan(0.1 * 2.94e-4);
   await expect.poll(() => new URL(page.url()).searchParams.get('data-geometry.spread')).toBe('0.005');
+
+  // A new n replaces the data set, the spectrum and the run without a hitch.
+  await widget.getByLabel('Training points n').focus();
+  await page.keyboard.press('End');
+  await expect(widget.locator('svg .bar')).toHaveCount(60);
+  await expect.poll(() => readout(widget, 'k0-lambda-min'), { timeout: 30_000 }).not.toBeNaN();
+  await expect(widget.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

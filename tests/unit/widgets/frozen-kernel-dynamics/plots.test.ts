@@ -25,7 +25,8 @@ describe('lossPlot', () => {
     expect(linearised.map((p) => p.x)).toEqual(Array.from({ length: horizon + 1 }, (_, t) => t));
     for (const p of linearised) expect(p.y).toBeCloseTo(halfSquares(explicitGd(kernel, yTrain, f0Train, lr, p.x).f), 10);
     const loss0 = halfSquares(f0Train);
-    for (const p of series('bound').points) expect(p.y).toBeCloseTo(loss0 * Math.exp((-2 * lr * lambdaMin * p.x) / n), 10);
+    // λ_min of the float32-rounded kernel differs from the DFT of c by ~1e-8 relative.
+    for (const p of series('bound').points) expect(p.y).toBeCloseTo(loss0 * Math.exp((-2 * lr * lambdaMin * p.x) / n), 8);
     // Under gradient flow the bound holds; GD at this η (below n/λ_max) stays under it too.
     linearised.forEach((p, i) => expect(p.y).toBeLessThanOrEqual(series('bound').points[i].y * (1 + 1e-9)));
     expect(series('measured').points).toEqual(records.map((r) => ({ x: r.step, y: r.trainLoss })));

@@ -4,7 +4,7 @@ import type { TrainRecord } from '../../../../src/lib/nn';
 import { analyticKernels, kernelRegressionMean, type Matrix } from '../../../../src/lib/ntk';
 import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
 import { makeDataset, SPEC } from '../../../../src/widgets/lazy-vs-rich/problem';
-import { compareWithTheory, infiniteWidthModel, predictedLosses } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { compareWithTheory, infiniteWidthModel, largestGap, predictedLosses } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const data = makeDataset({ n: 8, modes: [1, 3] });
 const spec = { ...SPEC, activation: 'relu' as const };
@@ -112,5 +112,18 @@ describe('compareWithTheory', () => {
     expect(atStart.gapLinear).toBeNull();
     expect(atStart.gapInfinite).toBeNull();
     expect(compareWithTheory(run, [initial, record(5, initial.trainOutputs, initial.testOutputs!)], null)!.gapInfinite).toBeNull();
+  });
+
+  it('keeps the largest gap over the records, however training ends', () => {
+    const offset = thetaTest.map((theta) => Math.cos(5 * theta));
+    const records = [initial];
+    const expected: number[] = [];
+    for (const [steps, size] of [[4, 0.01], [12, 0.05], [40, 0.002]]) {
+      const lin = iterateGd(initial.trainOutputs, initial.testOutputs!, steps).test;
+      records.push(record(steps, lin.slice(0, 8), lin.map((f, i) => f + size * offset[i])));
+      expected.push((size * norm(offset)) / norm(lin.map((f, i) => f - initial.testOutputs![i])));
+    }
+    expect(largestGap(run, records)).toBeCloseTo(Math.max(...expected), 4);
+    expect(largestGap(run, [initial])).toBeNull();
   });
 });

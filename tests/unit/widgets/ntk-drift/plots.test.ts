@@ -60,9 +60,14 @@ describe('widthScaling', () => {
     // Three points off a line: the fit is near, but not equal to, the end-to-end slope.
     expect(view.fit!.slope).toBeGreaterThan(expected - 0.2);
     expect(view.fit!.slope).toBeLessThan(expected + 0.2);
-    expect(view.series.map((s) => s.kind)).toEqual(['markers', 'line']);
-    expect(view.series[0].points.map((p) => p.x)).toEqual([64, 256, 1024]);
-    expect(view.series[1].label).toContain(formatSlope(view.fit!.slope));
+    // One marker per width, coloured as that width is in the other charts (runs' order), then the fit.
+    expect(view.series.map((s) => [s.label, s.kind, s.colorIndex])).toEqual([
+      ['m = 1024', 'markers', 0],
+      ['m = 64', 'markers', 1],
+      ['m = 256', 'markers', 2],
+      [`kernel drift: fit, slope ${formatSlope(view.fit!.slope)}`, 'line', 6],
+    ]);
+    expect(view.series[3].points.map((p) => p.x)).toEqual([64, 1024]);
     for (const [guide, slope] of [[view.guides[0], -0.5], [view.guides[1], -1]] as const) {
       const [a, b] = guide.points;
       expect(a).toEqual({ x: 64, y: 0.2 });
@@ -71,22 +76,26 @@ describe('widthScaling', () => {
     }
   });
 
-  it('chooses axes that show every marker, the fit and both guides', () => {
-    const view = widthScaling(points, 'kernel drift');
-    const ys = [...view.series.flatMap((s) => s.points), ...view.guides.flatMap((g) => g.points)].map((p) => p.y);
-    const [lo, hi] = view.yDomain!;
-    expect(lo).toBeLessThanOrEqual(Math.min(...ys));
-    expect(hi).toBeGreaterThanOrEqual(Math.max(...ys));
-    const [xLo, xHi] = view.xDomain!;
-    expect(xLo).toBeLessThan(64);
-    expect(xHi).toBeGreaterThan(1024);
+  it('chooses axes that show every marker, the fit and both guides, spanning at least one decade', () => {
+    for (const pts of [points, [{ x: 32, y: 0.5 }, { x: 128, y: 0.3 }]]) {
+      const view = widthScaling(pts, 'kernel drift');
+      const all = [...view.series.flatMap((s) => s.points), ...view.guides.flatMap((g) => g.points)];
+      const [lo, hi] = view.yDomain!;
+      const [xLo, xHi] = view.xDomain!;
+      expect(lo).toBeLessThan(Math.min(...all.map((p) => p.y)));
+      expect(hi).toBeGreaterThan(Math.max(...all.map((p) => p.y)));
+      expect(xLo).toBeLessThan(Math.min(...all.map((p) => p.x)));
+      expect(xHi).toBeGreaterThan(Math.max(...all.map((p) => p.x)));
+      // Two powers of ten inside each axis, so that it can be labelled at decades.
+      for (const [a, b] of [view.xDomain!, view.yDomain!]) expect(Math.floor(Math.log10(b)) - Math.ceil(Math.log10(a))).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('draws no fit or guide from a single width', () => {
     const view = widthScaling([{ x: 64, y: 0.1 }, { x: 128, y: 0 }], 'kernel drift');
     expect(view.fit).toBeNull();
     expect(view.guides).toEqual([]);
-    expect(view.series).toHaveLength(1);
+    expect(view.series.map((s) => s.points.length)).toEqual([1, 0]);
   });
 });
 

@@ -8,9 +8,10 @@ import type { TrainRecord } from '../../../../src/lib/nn';
 import type { Matrix } from '../../../../src/lib/ntk';
 import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
 
+/** Entries rounded to float32, as the worker sends K₀, so explicit GD on it matches the run exactly. */
 export function circulant(c: readonly number[]): Matrix {
   const n = c.length;
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => c[(i - j + n) % n]));
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.fround(c[(i - j + n) % n])));
 }
 
 export const dftEigenvalue = (c: readonly number[], m: number) =>
