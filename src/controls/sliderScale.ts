@@ -17,6 +17,7 @@ export function fromSlider(s: NumberSetting, position: number): number {
 
 export function formatSetting(value: number): string {
   if (value === 0) return '0';
+  if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value);
   const a = Math.abs(value);
   if (a >= 1e4 || a < 1e-3) return value.toExponential(1);
   return String(Number(value.toPrecision(3)));

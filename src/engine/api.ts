@@ -50,7 +50,10 @@ export interface StepResult {
 
 export interface EngineApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
-  /** Chooses the backend (first call wins unless `order` changes); later calls return the same report. */
+  /**
+   * Chooses the backend by trying `order` (default DEFAULT_BACKEND_ORDER); later calls return the
+   * same report unless they pass a different order. Without `order` it never re-selects.
+   */
   init(order?: BackendName[]): Promise<BackendSelection>;
   sampleKernels(request: KernelSampleRequest): Promise<KernelSample[]>;
   /** Infinite-width NNGP and NTK (src/lib/ntk), off the main thread: tanh quadrature is slow on large grids. */

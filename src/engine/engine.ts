@@ -28,12 +28,13 @@ export function createEngine(): EngineApi {
   }
 
   const engine: EngineApi = {
-    async init(order: BackendName[] = [...DEFAULT_BACKEND_ORDER]) {
-      const key = order.join(',');
-      if (!selection || key !== selectedOrder) {
-        selectedOrder = key;
-        selection = selectBackend({ order });
-      }
+    async init(order?: BackendName[]) {
+      // The other methods call init() bare: that must keep the page's choice (e.g. ?backend=wasm),
+      // not re-select with the default order and silently move every run to another backend.
+      if (selection && (order === undefined || order.join(',') === selectedOrder)) return selection;
+      const chosen = order ?? [...DEFAULT_BACKEND_ORDER];
+      selectedOrder = chosen.join(',');
+      selection = selectBackend({ order: chosen });
       return selection;
     },
 

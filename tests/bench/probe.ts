@@ -18,13 +18,16 @@ try {
       const post = self.postMessage.bind(self);
       const pending = new Map();
       self.__log = [];
+      self.__pending = pending;
       self.onmessage = (event) => {
         const { id, method, args } = event.data;
+        self.__log.push(Math.round(performance.now()) + ' received ' + method);
         pending.set(id, { method, start: performance.now(), detail: method === 'sampleKernels' ? JSON.stringify({ network: args[0].network, widths: args[0].widths, seeds: args[0].seeds.length, x1: args[0].x1.length, x2: args[0].x2 && args[0].x2.length }) : method === 'createRun' ? JSON.stringify({ network: args[0].network, n: args[0].data.xTrain.length, test: args[0].data.xTest && args[0].data.xTest.length, options: args[0].options }) : JSON.stringify(args).slice(0, 100) });
         return inner(event);
       };
       self.postMessage = (message, transfer) => {
         const p = pending.get(message.id);
+        if (p) pending.delete(message.id);
         if (p) self.__log.push(Math.round(p.start) + ' +' + Math.round(performance.now() - p.start) + ' ms ' + p.method + ' ' + p.detail);
         return post(message, transfer);
       };
@@ -46,7 +49,10 @@ try {
     console.log(i, 'counter', text, notes.join(' | ').slice(0, 60), 'pause?', await slot.locator('button[aria-label="Pause training"]').count());
   }
 
-  for (const worker of page.workers()) console.log((await worker.evaluate('self.__log')).join('\n'));
+  for (const worker of page.workers()) {
+    console.log((await worker.evaluate('self.__log')).join('\n'));
+    console.log('pending:\n' + (await worker.evaluate('[...self.__pending.values()].map((p) => Math.round(performance.now() - p.start) + " ms so far " + p.method + " " + p.detail).join("\\n")')));
+  }
 } finally {
   await site.close();
 }

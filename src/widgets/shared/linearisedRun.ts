@@ -110,8 +110,9 @@ export function curveWithin(points: readonly Point[], [lo, hi]: Domain): Point[]
 }
 
 /**
- * A log axis range over the positive finite values: up to their maximum, down to their minimum but
- * no more than `decades` below the maximum, so a curve decaying to round-off cannot flatten the rest.
+ * A log axis range over the positive finite values, widened to whole powers of ten (so the axis is
+ * labelled at powers of ten): up to their maximum, down to their minimum but no more than `decades`
+ * below the maximum, so a curve decaying to round-off cannot flatten the rest.
  */
 export function logDomain(values: Iterable<number>, decades: number): Domain | undefined {
   let lo = Infinity;
@@ -122,9 +123,13 @@ export function logDomain(values: Iterable<number>, decades: number): Domain | u
     hi = Math.max(hi, v);
   }
   if (hi === 0) return undefined;
-  lo = Math.max(lo, hi / 10 ** decades);
-  return lo < hi ? [lo, hi] : [hi / 2, hi * 2];
+  const top = Math.ceil(Math.log10(hi) - 1e-9);
+  const bottom = Math.floor(Math.log10(Math.max(lo, hi / 10 ** decades)) + 1e-9);
+  return [powerOfTen(Math.min(bottom, top - 1)), powerOfTen(top)];
 }
+
+/** 10^e, exact to the nearest double also for negative e (10 ** −4 is not 1e-4 in floating point). */
+const powerOfTen = (e: number) => (e >= 0 ? 10 ** e : 1 / 10 ** -e);
 
 /** A number for a readout: three significant digits, parseable by Number(). */
 export function formatReadout(x: number): string {

@@ -8,46 +8,47 @@ import type { Activation } from '../../lib/ntk';
 import type { Parameterization } from '../../lib/nn';
 
 type Range = { default: number; min?: number; max?: number };
+// Each factory returns its key as a literal type, so SettingsOf<typeof schema> keeps every value's type.
 
 export const MAX_WIDTH = 4096;
 
-export function widthSetting({ default: d, min = 8, max = MAX_WIDTH }: Range): NumberSetting {
+export function widthSetting({ default: d, min = 8, max = MAX_WIDTH }: Range): NumberSetting & { key: 'width' } {
   return { kind: 'number', key: 'width', label: 'Width', default: d, min, max, scale: 'log', integer: true, help: 'hidden units per layer' };
 }
 
-export function widthsSetting(defaults: number[], maxLength = 5): NumberListSetting {
+export function widthsSetting(defaults: number[], maxLength = 5): NumberListSetting & { key: 'widths' } {
   return { kind: 'numberList', key: 'widths', label: 'Widths', default: defaults, min: 8, max: MAX_WIDTH, integer: true, maxLength };
 }
 
-export function lrSetting({ default: d, min = 1e-3, max = 100 }: Range): NumberSetting {
+export function lrSetting({ default: d, min = 1e-3, max = 100 }: Range): NumberSetting & { key: 'lr' } {
   return { kind: 'number', key: 'lr', label: 'Learning rate η', default: d, min, max, scale: 'log' };
 }
 
-export function depthSetting({ default: d, min = 1, max = 4 }: Range): NumberSetting {
+export function depthSetting({ default: d, min = 1, max = 4 }: Range): NumberSetting & { key: 'depth' } {
   return { kind: 'number', key: 'depth', label: 'Hidden layers', default: d, min, max, scale: 'linear', integer: true };
 }
 
-export function stepsSetting({ default: d, min = 10, max = 20000 }: Range): NumberSetting {
+export function stepsSetting({ default: d, min = 10, max = 20000 }: Range): NumberSetting & { key: 'steps' } {
   return { kind: 'number', key: 'steps', label: 'Training steps', default: d, min, max, scale: 'log', integer: true };
 }
 
-export function seedSetting(d = 1): NumberSetting {
+export function seedSetting(d = 1): NumberSetting & { key: 'seed' } {
   return { kind: 'number', key: 'seed', label: 'Seed', default: d, min: 0, max: 9999, scale: 'linear', integer: true };
 }
 
-export function alphaSetting(d = 1): NumberSetting {
+export function alphaSetting(d = 1): NumberSetting & { key: 'alpha' } {
   return { kind: 'number', key: 'alpha', label: 'Output scale α', default: d, min: 0.01, max: 100, scale: 'log' };
 }
 
-export function wStdSetting(d = 1.4): NumberSetting {
+export function wStdSetting(d = 1.4): NumberSetting & { key: 'wstd' } {
   return { kind: 'number', key: 'wstd', label: 'Weight scale σ_w', default: d, min: 0.1, max: 4, scale: 'linear' };
 }
 
-export function bStdSetting(d = 0.1): NumberSetting {
+export function bStdSetting(d = 0.1): NumberSetting & { key: 'bstd' } {
   return { kind: 'number', key: 'bstd', label: 'Bias scale σ_b', default: d, min: 0, max: 2, scale: 'linear' };
 }
 
-export function activationSetting(d: Activation = 'relu'): ChoiceSetting<Activation> {
+export function activationSetting(d: Activation = 'relu'): ChoiceSetting<Activation> & { key: 'activation' } {
   return {
     kind: 'choice',
     key: 'activation',
@@ -62,7 +63,7 @@ export function activationSetting(d: Activation = 'relu'): ChoiceSetting<Activat
   };
 }
 
-export function parameterizationSetting(d: Parameterization = 'ntk'): ChoiceSetting<Parameterization> {
+export function parameterizationSetting(d: Parameterization = 'ntk'): ChoiceSetting<Parameterization> & { key: 'parameterization' } {
   return {
     kind: 'choice',
     key: 'parameterization',
@@ -76,6 +77,6 @@ export function parameterizationSetting(d: Parameterization = 'ntk'): ChoiceSett
   };
 }
 
-export function centeredSetting(d = false): BooleanSetting {
+export function centeredSetting(d = false): BooleanSetting & { key: 'centered' } {
   return { kind: 'boolean', key: 'centered', label: 'Subtract f₀ (centred model)', default: d };
 }

@@ -7,8 +7,12 @@ import { SITE } from '../env';
  * with both numbers shown; below it, a width-512 network must track the prediction.
  */
 const WIDGET = '#widget-frozen-kernel-dynamics';
-/** Run creation compiles every shader on SwiftShader, which can take a while on a busy machine. */
-const READY = { timeout: 120_000 };
+/**
+ * The first run on a page compiles every shader on SwiftShader: seconds on an idle machine, but
+ * measured at over a minute on a loaded two-core one, so the waits are generous.
+ */
+const READY = { timeout: 240_000 };
+test.describe.configure({ timeout: 420_000 });
 
 function watch(page: Page): string[] {
   const problems: string[] = [];

@@ -32,7 +32,8 @@ describe('lossPlot', () => {
     expect(series('measured').points).toEqual(records.map((r) => ({ x: r.step, y: r.trainLoss })));
     expect(series('measured').kind).toBe('markers');
     expect(plot.yDomain![0]).toBeLessThanOrEqual(Math.min(...linearised.map((p) => p.y)));
-    expect(plot.yDomain![1]).toBeCloseTo(loss0, 10);
+    expect(plot.yDomain![1]).toBeGreaterThanOrEqual(loss0);
+    expect(plot.yDomain![1]).toBeLessThan(10 * loss0);
   });
 
   it('past 2n/λ_max draws the growing prediction until it passes the divergence threshold, never a non-finite value', () => {

@@ -127,10 +127,12 @@ describe('curveWithin', () => {
 });
 
 describe('logDomain', () => {
-  it('spans the positive finite values, at most the given decades below the maximum', () => {
-    expect(logDomain([0.5, 2, 0.01, -1, 0, NaN, Infinity], 6)).toEqual([0.01, 2]);
+  it('spans the positive finite values in whole decades, at most the given decades below the maximum', () => {
+    expect(logDomain([0.5, 2, 0.01, -1, 0, NaN, Infinity], 6)).toEqual([0.01, 10]);
+    expect(logDomain([0.9, 0.031], 6)).toEqual([0.01, 1]);
     expect(logDomain([1, 1e-12], 4)).toEqual([1e-4, 1]);
-    expect(logDomain([3, 3], 4)).toEqual([1.5, 6]);
+    expect(logDomain([3, 3], 4)).toEqual([1, 10]);
+    expect(logDomain([0.002, 0.008], 4)).toEqual([0.001, 0.01]);
     expect(logDomain([0, -2, NaN], 4)).toBeUndefined();
   });
 });
