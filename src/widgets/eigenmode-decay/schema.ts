@@ -1,8 +1,6 @@
 import { defineSchema } from '../../lib/settings';
 import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting } from '../shared/settings';
 
-// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
-// key keeps it literal.
 export const schema = defineSchema([
   {
     kind: 'choice',
@@ -26,9 +24,9 @@ export const schema = defineSchema([
     scale: 'linear',
   },
   { kind: 'number', key: 'n', label: 'Training points n', default: 32, min: 8, max: 64, scale: 'linear', integer: true },
-  { ...widthSetting({ default: 512 }), key: 'width' },
-  { ...activationSetting('relu'), key: 'activation' },
-  { ...lrSetting({ default: 1 }), key: 'lr' },
-  { ...stepsSetting({ default: 300, max: 5000 }), key: 'steps' },
-  { ...seedSetting(1), key: 'seed' },
+  widthSetting({ default: 512 }),
+  activationSetting('relu'),
+  lrSetting({ default: 1 }),
+  stepsSetting({ default: 300, max: 5000 }),
+  seedSetting(1),
 ]);

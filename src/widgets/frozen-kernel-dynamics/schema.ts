@@ -9,8 +9,6 @@ import {
   widthSetting,
 } from '../shared/settings';
 
-// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
-// key keeps it literal.
 export const schema = defineSchema([
   {
     kind: 'choice',
@@ -23,11 +21,11 @@ export const schema = defineSchema([
     ],
   },
   { kind: 'number', key: 'n', label: 'Training points n', default: 20, min: 4, max: 64, scale: 'linear', integer: true },
-  { ...widthSetting({ default: 512 }), key: 'width' },
-  { ...depthSetting({ default: 1 }), key: 'depth' },
-  { ...activationSetting('relu'), key: 'activation' },
-  { ...parameterizationSetting('ntk'), key: 'parameterization' },
-  { ...lrSetting({ default: 1 }), key: 'lr' },
-  { ...stepsSetting({ default: 200, max: 5000 }), key: 'steps' },
-  { ...seedSetting(1), key: 'seed' },
+  widthSetting({ default: 512 }),
+  depthSetting({ default: 1 }),
+  activationSetting('relu'),
+  parameterizationSetting('ntk'),
+  lrSetting({ default: 1 }),
+  stepsSetting({ default: 200, max: 5000 }),
+  seedSetting(1),
 ]);

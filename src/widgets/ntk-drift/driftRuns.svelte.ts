@@ -5,6 +5,7 @@
  */
 import type { EngineApi } from '../../engine/api';
 import { DRIFT_DATA, chunkSize, driftRecord, networkFor, stabilityLimit, type DriftRecord, type DriftSettings } from './experiment';
+import { formatValue } from './plots';
 
 export type DriftEngine = Pick<EngineApi, 'sampleKernels' | 'createRun' | 'stepRun' | 'disposeRun'>;
 
@@ -20,10 +21,6 @@ export interface WidthRun {
 }
 
 const n = DRIFT_DATA.yTrain.length;
-
-function formatRate(x: number): string {
-  return Number(x.toPrecision(3)).toString();
-}
 
 export class DriftRuns {
   runs = $state.raw<WidthRun[]>([]);
@@ -61,7 +58,7 @@ export class DriftRuns {
     if (unstable.length > 0) {
       this.error =
         'This η is at or above the stability limit 2n/λ_max, so gradient descent would diverge: ' +
-        unstable.map((r) => `width ${r.width}: η = ${formatRate(r.lr)}, limit ${formatRate(r.limit)}`).join('; ') +
+        unstable.map((r) => `width ${r.width}: η = ${formatValue(r.lr)}, limit ${formatValue(r.limit)}`).join('; ') +
         '. Lower η, or let each width take a fraction of its own limit.';
       return false;
     }
@@ -75,7 +72,7 @@ export class DriftRuns {
       const run = this.runs[divergedAt];
       this.error =
         `Training diverged at width ${run.width} near step ${results[divergedAt].record.divergedAtStep}: ` +
-        `η = ${formatRate(run.lr)} against the predicted limit 2n/λ_max = ${formatRate(run.limit)}.`;
+        `η = ${formatValue(run.lr)} against the predicted limit 2n/λ_max = ${formatValue(run.limit)}.`;
       return false;
     }
     this.runs = this.runs.map((run, i) => ({ ...run, records: [...run.records, driftRecord(results[i].record)] }));
