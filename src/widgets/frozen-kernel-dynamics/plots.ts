@@ -40,6 +40,11 @@ export function maxLossGap(run: LinearisedRun, records: readonly TrainRecord[]):
   return records.slice(1).reduce((gap, r) => Math.max(gap, run.lossGap(r)), 0);
 }
 
+/** max ‖f_t − f_lin,t‖ / ‖f₀ − y‖ over the records. */
+export function maxOutputGap(run: LinearisedRun, records: readonly TrainRecord[]): number {
+  return records.reduce((gap, r) => Math.max(gap, run.outputGap(r)), 0);
+}
+
 export interface StabilityPlot {
   series: Series[];
   referenceLines: ReferenceLine[];

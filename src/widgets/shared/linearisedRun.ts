@@ -61,10 +61,20 @@ export class LinearisedRun {
     return f.reduce((sum, fi, i) => sum + (fi - this.yTest![i]) ** 2, 0) / (2 * f.length);
   }
 
-  /** |L − L_lin| / L_lin at the record's step: how far the network is from its linearisation. */
+  /** |L − L_lin| / L_lin at the record's step: how far the network's loss is from its linearisation's. */
   lossGap(record: TrainRecord): number {
     const predicted = this.theory.loss(record.step, 'gd');
     return Math.abs(record.trainLoss - predicted) / predicted;
+  }
+
+  /**
+   * ‖f_t − f_lin,t‖ / ‖f₀ − y‖ on the training set: the distance from the linearised network that
+   * Lee et al. (2019) bound by O(width^−1/2) in the NTK parameterisation, relative to where training started.
+   */
+  outputGap(record: TrainRecord): number {
+    const predicted = this.theory.trainPrediction(record.step, 'gd');
+    const gap = Math.hypot(...record.trainOutputs.map((f, i) => f - predicted[i]));
+    return gap / Math.hypot(...this.theory.modeCoefficients());
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIVERGENCE_FACTOR, lossPlot, maxLossGap, stabilityPlot } from '../../../../src/widgets/frozen-kernel-dynamics/plots';
+import { DIVERGENCE_FACTOR, lossPlot, maxLossGap, maxOutputGap, stabilityPlot } from '../../../../src/widgets/frozen-kernel-dynamics/plots';
 import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../shared/circulantRun';
 
 const c = [2.5, 1, 0.4, 0.15, 0.1, 0.15, 0.4, 1];
@@ -49,7 +49,7 @@ describe('lossPlot', () => {
   });
 });
 
-describe('maxLossGap', () => {
+describe('maxLossGap and maxOutputGap', () => {
   it('is zero on explicit frozen-kernel GD and the largest relative loss error otherwise, ignoring the initial record', () => {
     const lr = 0.8;
     const run = circulantRun({ c, yTrain, f0Train, lr });
@@ -59,6 +59,11 @@ describe('maxLossGap', () => {
     };
     expect(maxLossGap(run, [at(0, 3), at(5), at(20)])).toBeLessThan(1e-6);
     expect(maxLossGap(run, [at(0), at(5, 1.2), at(20, 0.9)])).toBeCloseTo(1.2 ** 2 - 1, 6);
+    expect(maxOutputGap(run, [at(0), at(5), at(20)])).toBeLessThan(1e-6);
+    // Scaling the residual by s moves the outputs by (s − 1)‖r_t‖.
+    const r = (t: number) => Math.hypot(...explicitGd(kernel, yTrain, f0Train, lr, t).f.map((fi, i) => fi - yTrain[i]));
+    const r0 = r(0);
+    expect(maxOutputGap(run, [at(0), at(5, 1.2), at(20, 0.9)])).toBeCloseTo(Math.max(0.2 * r(5), 0.1 * r(20)) / r0, 6);
   });
 });
 

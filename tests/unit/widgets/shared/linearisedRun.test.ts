@@ -51,6 +51,15 @@ describe('LinearisedRun', () => {
     expect(run.lossGap(record(steps, scaled, yTrain))).toBeCloseTo(scale * scale - 1, 4);
   });
 
+  it('measures the output gap to explicit frozen-kernel GD relative to the initial residual', () => {
+    const steps = 12;
+    const { f } = explicitGd(kernel, yTrain, f0Train, lr, steps);
+    expect(run.outputGap(record(steps, f, yTrain))).toBeLessThan(1e-6);
+    const offset = [0.01, -0.02, 0, 0.03, 0, 0, -0.01, 0.02];
+    const r0 = Math.hypot(...f0Train.map((fi, i) => fi - yTrain[i]));
+    expect(run.outputGap(record(steps, f.map((fi, i) => fi + offset[i]), yTrain))).toBeCloseTo(Math.hypot(...offset) / r0, 6);
+  });
+
   it('predicts the test loss of explicit GD on the test points', () => {
     const kTestTrain = [0, 1, 2].map((a) => kernel[(3 * a + 1) % n].map((v) => 0.8 * v));
     const test = { kTestTrain, yTest: [0.2, -0.4, 0.6], f0Test: [0.05, -0.1, 0.2] };
