@@ -9,6 +9,8 @@ export class Player {
   running = $state(false);
   busy = $state(false);
   error = $state<string | null>(null);
+  /** A loop may still be awaiting its chunk after pause(); play() then lets it carry on instead of starting a second. */
+  private looping = false;
 
   constructor(
     private readonly advance: () => Promise<boolean>,
@@ -19,7 +21,7 @@ export class Player {
     if (this.running) return;
     this.running = true;
     this.error = null;
-    void this.loop();
+    if (!this.looping) void this.loop();
   }
 
   pause(): void {
@@ -45,14 +47,19 @@ export class Player {
   }
 
   private async loop(): Promise<void> {
-    while (this.running) {
-      await nextFrame();
-      if (!this.running) break;
-      if (!this.isVisible()) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        continue;
+    this.looping = true;
+    try {
+      while (this.running) {
+        await nextFrame();
+        if (!this.running) break;
+        if (!this.isVisible()) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+        if (!(await this.run())) this.running = false;
       }
-      if (!(await this.run())) this.running = false;
+    } finally {
+      this.looping = false;
     }
   }
 }

@@ -185,7 +185,8 @@ export async function loadFigure(options: BenchOptions, site: Site): Promise<voi
     ...[...view.lazy].map(([group, assets]) => ({ part: `lazy: ${group}`, files: `${assets.length} file${assets.length > 1 ? 's' : ''}`, ...sum(assets) })),
   ];
   const worker = requests.find((r) => /^worker-/.test(r.file));
-  const tfjsDone = Math.max(...requests.filter((r) => !view.initial.some((a) => a.file === r.file)).map((r) => r.end));
+  const tfjsFiles = new Set([...view.lazy].filter(([group]) => /^(training worker|tfjs-)/.test(group)).flatMap(([, assets]) => assets.map((a) => a.file)));
+  const tfjsDone = Math.max(...requests.filter((r) => tfjsFiles.has(r.file)).map((r) => r.end));
   const ms = (t?: number) => (t === undefined || !Number.isFinite(t) ? 'never' : `${Math.round(t)} ms`);
   printTable(
     'Load: JavaScript before the first chapter is readable, and what loads lazily (gzip)',

@@ -24,7 +24,7 @@ export const USAGE = `npm run bench [-- flags]
   --only=a,b           figures to run: ${FIGURES.join(', ')} (default: all)
   --repeats=N          timed repeats per measurement (default 7, quick 3)
   --warmup=N           untimed warm-up runs (default 2, quick 1)
-  --max-seconds=S      skip a measurement predicted to take longer than S per run (default 120, quick 5)
+  --max-seconds=S      skip a measurement predicted to take longer than S per run (default 60, quick 5)
   --backends=a,b       only these backends: cpu, wasm, webgpu, webgl, or node:cpu, chromium:wasm …
   --site=build|dist    build the essay into a temp folder (default) or reuse dist/
   --train-seconds=S    how long a widget trains in the responsiveness figure (default 20, quick 6)`;
@@ -58,7 +58,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     only: only as Figure[],
     repeats: Math.max(1, Math.round(num('repeats', 7, 3))),
     warmup: Math.round(num('warmup', 2, 1)),
-    maxSeconds: num('max-seconds', 120, 5),
+    maxSeconds: num('max-seconds', 60, 5),
     backends: list('backends') ?? null,
     site,
     trainSeconds: num('train-seconds', 20, 6),

@@ -5,7 +5,8 @@
  * counter and plot. The widget is the first in the essay whose Train button becomes enabled, so
  * the figure keeps working while widgets change.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { traceMainThread, WORK_KINDS, type MainThreadBreakdown } from './mainThreadTrace';
 import type { BenchOptions } from './options';
 import { wantsBackend } from './options';
 import type { Site } from './site';
@@ -73,6 +74,7 @@ interface Row {
   firstPlotMs?: number;
   steps?: number;
   trainedSeconds?: number;
+  mainThread?: MainThreadBreakdown;
 }
 
 /** Scrolls each widget slot into view in turn until one shows an enabled Train button. */
@@ -112,7 +114,7 @@ async function framesAndTasks(page: Page, range: TimeRange) {
   }, range);
 }
 
-async function measureBackend(page: Page, url: string, backend: string, options: BenchOptions): Promise<Row> {
+async function measureBackend(browser: Browser, page: Page, url: string, backend: string, options: BenchOptions): Promise<Row> {
   await page.addInitScript(RECORDER);
   await page.goto(`${url}?backend=${backend}`);
   await page.locator('h2').first().waitFor();
@@ -127,8 +129,10 @@ async function measureBackend(page: Page, url: string, backend: string, options:
   await page.waitForTimeout(IDLE_SECONDS * 1000);
   const idle = await framesAndTasks(page, { start: idleStart, end: idleStart + IDLE_SECONDS * 1000 });
 
-  await pressTrain(slot);
-  await page.waitForTimeout(options.trainSeconds * 1000);
+  const mainThread = await traceMainThread(browser, page, async () => {
+    await pressTrain(slot);
+    await page.waitForTimeout(options.trainSeconds * 1000);
+  });
   const marks = await page.evaluate(() => (window as unknown as BenchWindow).__perf.marks);
   const now = await page.evaluate(() => performance.now());
   const end = marks.lastRunning !== undefined && !(await slot.locator(PAUSE).count()) ? marks.lastRunning : now;
@@ -148,6 +152,7 @@ async function measureBackend(page: Page, url: string, backend: string, options:
     firstPlotMs: marks.plot === undefined ? undefined : marks.plot - marks.play,
     steps: counterText === null ? undefined : Number(counterText),
     trainedSeconds: (end - marks.play) / 1000,
+    mainThread,
   };
 }
 
@@ -157,7 +162,7 @@ export async function responsivenessFigure(options: BenchOptions, site: Site): P
   for (const backend of BACKENDS.filter((b) => wantsBackend(options, 'chromium', b))) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      const row = await measureBackend(page, url, backend, options);
+      const row = await measureBackend(browser, page, url, backend, options);
       rows.push(row);
       console.error(`  responsiveness ${backend}: ${row.error ?? `${row.widget}, p95 frame ${fmt(row.frameP95)} ms, ${row.longTasks} long tasks`}`);
     } catch (err) {
@@ -182,6 +187,8 @@ export async function responsivenessFigure(options: BenchOptions, site: Site): P
       { label: 'Train → plot ms', value: cell((r) => r.firstPlotMs, 0) },
       { label: 'steps', value: cell((r) => r.steps, 0) },
       { label: 'trained s', value: cell((r) => r.trainedSeconds, 1) },
+      ...WORK_KINDS.map((kind) => ({ label: `${kind} ms/s`, value: cell((r) => (r.mainThread && r.trainedSeconds ? r.mainThread.ms[kind] / r.trainedSeconds : undefined), 0) })),
+      { label: 'largest repaint', value: (r: Row) => (r.mainThread?.largestPaint ? `${r.mainThread.largestPaint.width}×${r.mainThread.largestPaint.height} px ×${r.mainThread.largestPaint.count}` : '–') },
     ],
     rows,
     [
@@ -189,6 +196,7 @@ export async function responsivenessFigure(options: BenchOptions, site: Site): P
       'Frame intervals: gaps between requestAnimationFrame callbacks on the main thread while training; idle: the same widget before Train is pressed.',
       'Long tasks: main-thread tasks over 50 ms (PerformanceObserver longtask) while training.',
       'Train → counter / plot: from the click to the first change of the step counter / of any node inside the widget\'s plots.',
+      `paint, layout, script, gc ms/s: main-thread self time per second of training, from a Chromium performance trace (devtools.timeline; tracing itself costs a little); largest repaint: the biggest region the main thread re-recorded, and how many times.`,
     ],
   );
 }

@@ -4,8 +4,6 @@ import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting }
 /** ReLU's kernel has a cusp (slowly decaying spectrum); erf's is smooth. The other activations add nothing here. */
 const activation = activationSetting('relu');
 
-// The shared factories type `key` as string, which would erase it from SettingsOf; restating each
-// key keeps it literal.
 export const schema = defineSchema([
   {
     kind: 'number',
@@ -28,9 +26,9 @@ export const schema = defineSchema([
     scale: 'linear',
   },
   { kind: 'number', key: 'n', label: 'Training points n', default: 20, min: 6, max: 60, scale: 'linear', integer: true },
-  { ...activation, key: 'activation', options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
-  { ...widthSetting({ default: 512 }), key: 'width' },
-  { ...lrSetting({ default: 2 }), key: 'lr' },
-  { ...stepsSetting({ default: 500 }), key: 'steps' },
-  { ...seedSetting(1), key: 'seed' },
+  { ...activation, options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
+  widthSetting({ default: 512 }),
+  lrSetting({ default: 2 }),
+  stepsSetting({ default: 500 }),
+  seedSetting(1),
 ]);
