@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Player } from '../../../../src/widgets/player.svelte';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Player', () => {
+  it('never runs two chunks at once, even after a quick pause and play', async () => {
+    let active = 0;
+    let most = 0;
+    let chunks = 0;
+    const player = new Player(async () => {
+      active++;
+      most = Math.max(most, active);
+      await sleep(30);
+      active--;
+      return ++chunks < 12;
+    });
+    player.play();
+    await sleep(40);
+    player.pause();
+    player.play();
+    player.pause();
+    player.play();
+    while (player.running) await sleep(10);
+    expect(most).toBe(1);
+    expect(chunks).toBe(12);
+  });
+
+  it('stops and keeps the message when a chunk throws', async () => {
+    const player = new Player(async () => {
+      throw new Error('device lost');
+    });
+    player.play();
+    while (player.running) await sleep(5);
+    expect(player.error).toBe('device lost');
+  });
+
+  it('waits while not visible', async () => {
+    let visible = false;
+    let chunks = 0;
+    const player = new Player(async () => ++chunks < 3, () => visible);
+    player.play();
+    await sleep(100);
+    expect(chunks).toBe(0);
+    visible = true;
+    while (player.running) await sleep(10);
+    expect(chunks).toBe(3);
+  });
+});
