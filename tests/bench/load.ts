@@ -167,7 +167,7 @@ async function observeLoad(site: Site, url: string): Promise<ObservedLoad> {
 
 const kB = (bytes: number) => fmt(bytes / 1000, 1);
 
-export async function loadFigure(options: BenchOptions, site: Site): Promise<void> {
+export async function loadFigure(_options: BenchOptions, site: Site): Promise<void> {
   const { url, outDir, description } = await site.built();
   const view = staticView(outDir);
   const { marks, requests } = await observeLoad(site, url);

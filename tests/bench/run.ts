@@ -9,13 +9,12 @@
  * Flags: npm run bench -- --help
  */
 import os from 'node:os';
-import { parseOptions, USAGE, type Figure } from './options';
-import { ntkFigure } from './ntk';
-import { trainingFigure } from './training';
-import { responsivenessFigure } from './responsiveness';
 import { loadFigure } from './load';
-import type { BenchOptions } from './options';
+import { ntkFigure } from './ntk';
+import { parseOptions, USAGE, type BenchOptions, type Figure } from './options';
+import { responsivenessFigure } from './responsiveness';
 import { openSite, type Site } from './site';
+import { trainingFigure } from './training';
 
 const FIGURE_RUNNERS: Record<Figure, (options: BenchOptions, site: Site) => Promise<void>> = {
   ntk: ntkFigure,

@@ -6,7 +6,6 @@
  * So a frame of k steps costs k·stepMs + readbackMs, and the plots at one step per frame run at
  * 1000 / (stepMs + readbackMs) steps/s.
  */
-import * as tf from '@tensorflow/tfjs';
 import { Trainer } from '../../src/lib/nn';
 import { countDispatches } from './dispatches';
 import { readbackFlops, trainingStepFlops } from './flops';

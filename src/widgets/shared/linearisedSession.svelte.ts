@@ -16,6 +16,7 @@ export class LinearisedSession {
   linearised = $state.raw<LinearisedRun | null>(null);
   /** Measured records, the initial one first. */
   records = $state.raw<TrainRecord[]>([]);
+  /** The step count training stops at; may be moved during a run. */
   horizon = $state(0);
   /** Why the run cannot go on (divergence, a failed creation); cleared by reset. */
   error = $state<string | null>(null);
@@ -92,8 +93,8 @@ export class LinearisedSession {
 
   /** One chunk of GD steps; resolves to whether there is more to do. */
   private async advance(): Promise<boolean> {
-    await this.ready;
     const generation = this.generation;
+    await this.ready;
     const linearised = this.linearised;
     const latest = this.latest;
     if (this.runId === null || !linearised || !latest || latest.diverged) return false;

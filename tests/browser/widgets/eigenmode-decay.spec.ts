@@ -13,7 +13,7 @@ const WIDGET = '#widget-eigenmode-decay';
  */
 const READY = { timeout: 240_000 };
 test.describe.configure({ timeout: 420_000 });
-const STEPS = 30;
+const STEPS = 20;
 
 function watch(page: Page): string[] {
   const problems: string[] = [];

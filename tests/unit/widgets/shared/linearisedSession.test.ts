@@ -68,7 +68,7 @@ describe('LinearisedSession', () => {
     session.dispose();
   });
 
-  it('keeps only the latest run when resets overlap, and frees every run it created', async () => {
+  it('keeps only the latest run when resets overlap, continues it when the horizon moves, and frees every run it created', async () => {
     const before = tf.memory().numTensors;
     const session = new LinearisedSession(engine);
     void session.reset(request(0.5, 64), 10);
@@ -77,6 +77,12 @@ describe('LinearisedSession', () => {
     expect(session.linearised!.lr).toBe(0.9);
     await trainToEnd(session);
     expect(session.step).toBe(10);
+    // Moving the horizon continues the same run.
+    const run = session.linearised;
+    session.horizon = 16;
+    await trainToEnd(session);
+    expect(session.step).toBe(16);
+    expect(session.linearised).toBe(run);
     session.dispose();
     await session.reset(request(0.9, 64), 10);
     session.dispose();
