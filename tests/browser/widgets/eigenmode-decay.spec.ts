@@ -33,7 +33,7 @@ async function trainToEnd(widget: Locator): Promise<void> {
 
 test('a low-frequency target is fitted early and a high-frequency one late, mode by mode as K₀ predicts', async ({ page }) => {
   const problems = watch(page);
-  await page.goto(`${SITE}/?eigenmode-decay.target=low&eigenmode-decay.width=1024&eigenmode-decay.steps=${STEPS}`);
+  await page.goto(`${SITE}/?backend=cpu&eigenmode-decay.target=low&eigenmode-decay.width=1024&eigenmode-decay.steps=${STEPS}`);
   const widget = page.locator(WIDGET);
   await widget.scrollIntoViewIfNeeded();
 

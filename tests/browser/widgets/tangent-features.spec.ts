@@ -63,7 +63,7 @@ test('at width 256 one measured step matches −ηΘ̂(x, x_a)r; at width 16 onl
 test('moving x_a moves the peak of its kernel row; the match button finds an x_b with a similar output', async ({ page }) => {
   const problems = watch(page);
   // x_b starts on the plotting grid, so the button's choice can only narrow the output gap.
-  const widget = await open(page, '?tangent-features.width=128&tangent-features.xb=0.48');
+  const widget = await open(page, '?backend=cpu&tangent-features.width=128&tangent-features.xb=0.48');
   const xa = widget.getByRole('slider', { name: 'Step input x_a' });
   const measuredAt = (key: string) => widget.locator(`dd[data-readout="${key}"]`);
   await expect(measuredAt('xa')).toHaveText('−0.5', READY);
