@@ -138,7 +138,7 @@ export async function ntkFigure(options: BenchOptions): Promise<void> {
     for (const shape of ntkShapes(options.quick)) {
       const row = await measureShape(label, shape, peak, jsRate, options);
       rows.push(row);
-      console.error(`  ntk ${label} n=${shape.n} w=${shape.width} d=${shape.depth}: structured ${msCell(row.structured)} ms, batched J ${msCell(row.batched)}, reference ${msCell(row.reference)}`);
+      console.error(`  ntk ${label} n=${shape.n} w=${shape.width} d=${shape.depth}: structured ${msCell(row.structured)}, batched J ${msCell(row.batched)}, reference ${msCell(row.reference)} (ms)`);
     }
   }
   await tf.setBackend('cpu');
