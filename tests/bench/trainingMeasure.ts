@@ -94,6 +94,8 @@ export async function measureTrainingShapes(
   peak: MatMulPeak,
   onResult: (outcome: TrainingOutcome) => void = () => {},
 ): Promise<TrainingOutcome[]> {
+  // Untimed: the first Trainer on a backend pays one-time costs (JIT, kernel set-up) that would land on the first row.
+  if (shapes.length > 0) await measureTraining(shapes[0], { warmup: 0, repeats: 1, batchMs: 0 });
   const outcomes: TrainingOutcome[] = [];
   for (const shape of shapes) {
     const predicted = predictedTrainingSeconds(shape, peak.gflops * ASSUMED_EFFICIENCY, settings);
