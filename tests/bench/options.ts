@@ -17,6 +17,8 @@ export interface BenchOptions {
   site: 'build' | 'dist';
   /** How long the responsiveness figure lets a widget train. */
   trainSeconds: number;
+  /** CSS added to the essay page in the responsiveness figure, to measure a proposed fix before making it. */
+  css: string | null;
 }
 
 export const USAGE = `npm run bench [-- flags]
@@ -27,7 +29,8 @@ export const USAGE = `npm run bench [-- flags]
   --max-seconds=S      skip a measurement predicted to take longer than S per run (default 60, quick 5)
   --backends=a,b       only these backends: cpu, wasm, webgpu, webgl, or node:cpu, chromium:wasm …
   --site=build|dist    build the essay into a temp folder (default) or reuse dist/
-  --train-seconds=S    how long a widget trains in the responsiveness figure (default 20, quick 6)`;
+  --train-seconds=S    how long a widget trains in the responsiveness figure (default 20, quick 6)
+  --css=RULES          add these CSS rules to the essay page in the responsiveness figure (try a fix first)`;
 
 function numberFlag(value: string, name: string): number {
   const x = Number(value);
@@ -43,7 +46,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     flags.set(match[1], match[2] ?? 'true');
   }
   if (flags.has('help')) return 'help';
-  const known = new Set(['quick', 'only', 'repeats', 'warmup', 'max-seconds', 'backends', 'site', 'train-seconds']);
+  const known = new Set(['quick', 'only', 'repeats', 'warmup', 'max-seconds', 'backends', 'site', 'train-seconds', 'css']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}\n${USAGE}`);
 
   const quick = flags.get('quick') === 'true';
@@ -62,6 +65,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     backends: list('backends') ?? null,
     site,
     trainSeconds: num('train-seconds', 20, 6),
+    css: flags.get('css') ?? null,
   };
 }
 

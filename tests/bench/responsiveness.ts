@@ -75,6 +75,7 @@ interface Row {
   steps?: number;
   trainedSeconds?: number;
   mainThread?: MainThreadBreakdown;
+  tracedSeconds?: number;
 }
 
 /** Scrolls each widget slot into view in turn until one shows an enabled Train button. */
@@ -118,6 +119,7 @@ async function measureBackend(browser: Browser, page: Page, url: string, backend
   await page.addInitScript(RECORDER);
   await page.goto(`${url}?backend=${backend}`);
   await page.locator('h2').first().waitFor();
+  if (options.css) await page.addStyleTag({ content: options.css });
   const found = await findTrainableWidget(page);
   if (!found) return { backend, widget: '–', error: 'no widget with an enabled Train button' };
   const { slot, name } = found;
@@ -129,9 +131,15 @@ async function measureBackend(browser: Browser, page: Page, url: string, backend
   await page.waitForTimeout(IDLE_SECONDS * 1000);
   const idle = await framesAndTasks(page, { start: idleStart, end: idleStart + IDLE_SECONDS * 1000 });
 
+  let tracedSeconds = 0;
   const mainThread = await traceMainThread(browser, page, async () => {
+    const started = Date.now();
     await pressTrain(slot);
-    await page.waitForTimeout(options.trainSeconds * 1000);
+    // Until the run ends (its Pause button goes) or the time is up, so the trace covers training only.
+    const pause = slot.locator(PAUSE).first();
+    await pause.waitFor({ state: 'attached', timeout: 2_000 }).catch(() => {});
+    await pause.waitFor({ state: 'detached', timeout: options.trainSeconds * 1000 }).catch(() => {});
+    tracedSeconds = (Date.now() - started) / 1000;
   });
   const marks = await page.evaluate(() => (window as unknown as BenchWindow).__perf.marks);
   const now = await page.evaluate(() => performance.now());
@@ -153,6 +161,7 @@ async function measureBackend(browser: Browser, page: Page, url: string, backend
     steps: counterText === null ? undefined : Number(counterText),
     trainedSeconds: (end - marks.play) / 1000,
     mainThread,
+    tracedSeconds,
   };
 }
 
@@ -187,12 +196,12 @@ export async function responsivenessFigure(options: BenchOptions, site: Site): P
       { label: 'Train → plot ms', value: cell((r) => r.firstPlotMs, 0) },
       { label: 'steps', value: cell((r) => r.steps, 0) },
       { label: 'trained s', value: cell((r) => r.trainedSeconds, 1) },
-      ...WORK_KINDS.map((kind) => ({ label: `${kind} ms/s`, value: cell((r) => (r.mainThread && r.trainedSeconds ? r.mainThread.ms[kind] / r.trainedSeconds : undefined), 0) })),
+      ...WORK_KINDS.map((kind) => ({ label: `${kind} ms/s`, value: cell((r) => (r.mainThread && r.tracedSeconds ? r.mainThread.ms[kind] / r.tracedSeconds : undefined), 0) })),
       { label: 'largest repaint', value: (r: Row) => (r.mainThread?.largestPaint ? `${r.mainThread.largestPaint.width}×${r.mainThread.largestPaint.height} px ×${r.mainThread.largestPaint.count}` : '–') },
     ],
     rows,
     [
-      `Site: ${description}. The widget trains at its default settings for up to ${options.trainSeconds} s (less if its run ends).`,
+      `Site: ${description}. The widget trains at its default settings for up to ${options.trainSeconds} s (less if its run ends).${options.css ? ` Extra CSS: \`${options.css}\`.` : ''}`,
       'Frame intervals: gaps between requestAnimationFrame callbacks on the main thread while training; idle: the same widget before Train is pressed.',
       'Long tasks: main-thread tasks over 50 ms (PerformanceObserver longtask) while training.',
       'Train → counter / plot: from the click to the first change of the step counter / of any node inside the widget\'s plots.',

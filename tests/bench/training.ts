@@ -90,8 +90,9 @@ async function browserRows(options: BenchOptions, site: Site, peaks: string[], n
   return rows;
 }
 
-const measured = <T>(pick: (m: TrainingMeasurement) => T, format: (v: T) => string) => (row: Row) =>
-  isMeasured(row.outcome) ? format(pick(row.outcome)) : row.outcome.skipped;
+/** A measured cell; a skipped row says why in its first figure and leaves the rest empty. */
+const measured = <T>(pick: (m: TrainingMeasurement) => T, format: (v: T) => string, sayWhy = false) => (row: Row) =>
+  isMeasured(row.outcome) ? format(pick(row.outcome)) : sayWhy ? row.outcome.skipped : '–';
 
 export async function trainingFigure(options: BenchOptions, site: Site): Promise<void> {
   const peaks: string[] = [];
@@ -106,7 +107,7 @@ export async function trainingFigure(options: BenchOptions, site: Site): Promise
       { label: 'width', value: (r) => String(r.outcome.shape.width) },
       { label: 'depth', value: (r) => String(r.outcome.shape.depth) },
       { label: 'params', value: (r) => compact(parameterCount(r.outcome.shape)) },
-      { label: 'ms/step', value: measured((m) => m.stepMs, (v) => fmt(v, v < 10 ? 2 : 0)) },
+      { label: 'ms/step', value: measured((m) => m.stepMs, (v) => fmt(v, v < 10 ? 2 : 0), true) },
       { label: 'steps/s, no read-back', value: measured((m) => 1e3 / m.stepMs, (v) => fmt(v, 0)) },
       { label: 'read-back ms', value: measured((m) => m.readbackMs, (v) => fmt(v, v < 10 ? 2 : 0)) },
       { label: 'steps/s, read-back every step', value: measured((m) => 1e3 / m.perFrameMs, (v) => fmt(v, 0)) },
