@@ -163,3 +163,14 @@ export const rkhsExercise = (() => {
   ];
   return { similarity, answer: rkhsNorm(k, [1, -1]).squaredNorm };
 })();
+
+// ── Chapter 4, measured: where ReLU networks leave their linearisation ─────────────────────────
+
+/**
+ * Not a formula but a measurement, stated as a bound: the data-geometry widget at its defaults
+ * (n = 20, spread 0.2, 10 % of labels flipped, η = 2, seed 1) at the widest width it offers, after
+ * `steps` GD steps. A ReLU network's train loss is more than `reluLossRatio` times that of its own
+ * linearisation (K₀ frozen); an erf network's is within `erfLossGap` of its linearisation's.
+ * tests/unit/content/measuredClaims.test.ts trains both networks and checks each bound.
+ */
+export const reluSlowModes = { width: 4096, steps: 500, reluLossRatio: 1.5, erfLossGap: 0.01 };

@@ -48,11 +48,19 @@ export interface StepResult {
   firstLayer?: Float32Array;
 }
 
+/**
+ * The name of the error that answers a call when the backend it ran on was lost (its WebGPU device
+ * went away): the engine has dropped every run and moved on to the next backend in the order, whose
+ * selection init() now returns, with the lost backend among its attempts (flagged `lost`).
+ */
+export const BACKEND_LOST = 'BackendLostError';
+
 export interface EngineApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
   /**
    * Chooses the backend by trying `order` (default DEFAULT_BACKEND_ORDER); later calls return the
-   * same report unless they pass a different order. Without `order` it never re-selects.
+   * same report unless they pass a different order. Without `order` it never re-selects, except
+   * after a loss (BACKEND_LOST); a lost backend is never tried again.
    */
   init(order?: BackendName[]): Promise<BackendSelection>;
   sampleKernels(request: KernelSampleRequest): Promise<KernelSample[]>;

@@ -1,11 +1,12 @@
 /**
  * A minimal typed RPC over postMessage: the worker serves an object of async methods, the page
- * calls them through a Proxy. Float32Arrays in results travel as transferables (no copy).
+ * calls them through a Proxy. Float32Arrays in results travel as transferables (no copy). Errors
+ * arrive as Errors with the thrower's message and name (e.g. BACKEND_LOST in ./api.ts).
  */
 type AsyncMethods = Record<string, (...args: never[]) => Promise<unknown>>;
 
 interface CallMessage { id: number; method: string; args: unknown[] }
-type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; name: string };
 
 export type Remote<Api extends AsyncMethods> = { [K in keyof Api]: Api[K] };
 
@@ -24,7 +25,8 @@ export function serve(api: AsyncMethods, scope: MessageScope): void {
       const value = await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
       scope.postMessage({ id, ok: true, value } satisfies ReplyMessage, transferablesOf(value));
     } catch (err) {
-      scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies ReplyMessage, []);
+      const { message, name } = err instanceof Error ? err : new Error(String(err));
+      scope.postMessage({ id, ok: false, error: message, name } satisfies ReplyMessage, []);
     }
   };
 }
@@ -44,7 +46,7 @@ export function connect<Api extends AsyncMethods>(worker: MessageTarget & { oner
     if (!waiter) return;
     pending.delete(reply.id);
     if (reply.ok) waiter.resolve(reply.value);
-    else waiter.reject(new Error(reply.error));
+    else waiter.reject(Object.assign(new Error(reply.error), { name: reply.name }));
   };
   worker.onerror = (event) => {
     const error = new Error(`the training worker failed: ${event.message || 'unknown error'}`);

@@ -14,6 +14,8 @@ export interface BackendAttempt {
   name: BackendName;
   ok: boolean;
   reason?: string;
+  /** It was selected, then stopped working (its GPU device was lost); see src/engine/engine.ts. */
+  lost?: true;
 }
 
 export interface BackendSelection {
@@ -78,7 +80,8 @@ const CHECK_B = [
 /** Relative tolerance of the check; float16 textures (some mobile WebGL) stay well inside it. */
 const CHECK_TOLERANCE = 1e-2;
 
-async function verifyMatMul(): Promise<void> {
+/** Throws unless a small matmul on the current backend matches the plain-JS product. */
+export async function verifyMatMul(): Promise<void> {
   const expected = CHECK_A.map((row) => CHECK_B[0].map((_, j) => row.reduce((s, a, k) => s + a * CHECK_B[k][j], 0)));
   const product = tf.tidy(() => tf.matMul(tf.tensor2d(CHECK_A), tf.tensor2d(CHECK_B)));
   const got = (await product.array()) as number[][];

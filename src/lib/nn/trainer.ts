@@ -53,6 +53,12 @@ export interface TrainRecord {
   layerWeightChange: number[];
   /** ‖K_t − K₀‖_F/‖K₀‖_F of the lr-weighted train kernel; present on records where it was recomputed. */
   kernelChange?: number;
+  /**
+   * Kernel–target alignment A(K_t, y) = yᵀK_t y/(‖K_t‖_F ‖y‖²) of the lr-weighted train kernel with
+   * the train labels: the plain (uncentred) alignment of Cristianini et al. (2001), the cosine between
+   * K_t and yyᵀ. Present on the initial record (K₀) and on records where the kernel was recomputed.
+   */
+  kernelAlignment?: number;
   /** True once the loss became non-finite or exploded; the values above are then the last finite ones. */
   diverged: boolean;
   /** Step count at which divergence was detected. */
@@ -185,7 +191,7 @@ export class Trainer {
     this.steps += k;
     const measured = await this.measure();
     const exploded = !(measured.trainLoss <= this.divergenceFactor * this.initialLoss);
-    const finite = [measured.trainLoss, measured.testLoss ?? 0, measured.paramChange, measured.kernelChange ?? 0]
+    const finite = [measured.trainLoss, measured.testLoss ?? 0, measured.paramChange, measured.kernelChange ?? 0, measured.kernelAlignment ?? 0]
       .concat(measured.trainOutputs, measured.testOutputs ?? [], measured.layerWeightChange)
       .every(Number.isFinite);
     this.latest = finite && !exploded ? measured : { ...this.latest, diverged: true, divergedAtStep: this.steps };
@@ -220,12 +226,16 @@ export class Trainer {
     param.assign(param.sub(direction.mul(this.lr * lrFactor)));
   }
 
-  /** One read-back: outputs, per-layer squared parameter movement and (when due) the kernel drift. */
+  /**
+   * One read-back: outputs, per-layer squared parameter movement and, when due, the kernel drift
+   * and alignment (at step 0 the alignment of K₀, whose drift is zero by definition and left out).
+   */
   private async measure(): Promise<TrainRecord> {
     const nTrain = this.y.size;
     const nTest = this.yTest?.size ?? 0;
     const layers = this.net.layers.length;
     const kernelDue = this.initialKernel !== undefined && this.steps - this.lastKernelStep >= this.kernelEvery;
+    const alignmentDue = kernelDue || (this.initialKernel !== undefined && this.steps === 0);
     const packed = tf.tidy(() => {
       const movement = this.net.layers.flatMap(({ w, b }, l) => [
         sumSquares(w.sub(this.initialParams[l].w)),
@@ -233,7 +243,10 @@ export class Trainer {
       ]);
       const parts: tf.Tensor1D[] = [this.modelOutput(this.net.forward(this.x), this.f0Train), tf.stack(movement) as tf.Tensor1D];
       if (this.xTest) parts.push(this.modelOutput(this.net.forward(this.xTest), this.f0Test));
-      if (kernelDue) parts.push(sumSquares(empiricalNtkTensor(this.net, this.x).sub(this.initialKernel!)).reshape([1]));
+      const kernel = kernelDue ? empiricalNtkTensor(this.net, this.x) : this.initialKernel;
+      // [yᵀKy, ‖K‖²_F], then ‖K − K₀‖²_F.
+      if (alignmentDue) parts.push(tf.stack([tf.sum(kernel!.mul(tf.outerProduct(this.y, this.y))), sumSquares(kernel!)]) as tf.Tensor1D);
+      if (kernelDue) parts.push(sumSquares(kernel!.sub(this.initialKernel!)).reshape([1]));
       return tf.concat(parts);
     });
     const values = await packed.data();
@@ -243,6 +256,7 @@ export class Trainer {
     const trainOutputs = Array.from(values.subarray(0, nTrain));
     const movement = values.subarray(nTrain, nTrain + 2 * layers);
     const testOutputs = this.xTest ? Array.from(values.subarray(nTrain + 2 * layers, nTrain + 2 * layers + nTest)) : undefined;
+    const alignmentAt = nTrain + 2 * layers + (this.xTest ? nTest : 0);
     return {
       step: this.steps,
       trainLoss: halfMeanSquaredError(trainOutputs, this.yTrain),
@@ -252,6 +266,9 @@ export class Trainer {
       paramChange: Math.sqrt(this.effectiveSquaredSum(movement)) / this.initialParamNorm,
       layerWeightChange: this.initialLayerWeightNorms.map((norm, l) => Math.sqrt(movement[2 * l]) / norm),
       kernelChange: kernelDue ? Math.sqrt(values[values.length - 1]) / this.initialKernelNorm : undefined,
+      kernelAlignment: alignmentDue
+        ? values[alignmentAt] / (Math.sqrt(values[alignmentAt + 1]) * this.yTrain.reduce((sum, y) => sum + y * y, 0))
+        : undefined,
       diverged: false,
     };
   }

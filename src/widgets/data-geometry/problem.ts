@@ -31,9 +31,17 @@ const TEST_SEED_OFFSET = 100_003;
 export const W_STD = 1;
 export const B_STD = 0.1;
 
-/** One hidden layer; with the NTK parameterisation its infinite-width kernel is analyticKernels(…, kernelSpec(φ)). */
-export function kernelSpec(activation: Activation): MlpSpec {
-  return { depth: 1, activation, wStd: W_STD, bStd: B_STD };
+export interface NetworkSettings {
+  activation: Activation;
+  /** Hidden layers. */
+  depth: number;
+  width: number;
+  seed: number;
+}
+
+/** With the NTK parameterisation the network's infinite-width kernel is analyticKernels(…, kernelSpec(…)). */
+export function kernelSpec({ activation, depth }: Pick<NetworkSettings, 'activation' | 'depth'>): MlpSpec {
+  return { depth, activation, wStd: W_STD, bStd: B_STD };
 }
 
 export function makeProblem({ n, spread, noise, seed }: ProblemSettings): Problem {
@@ -48,6 +56,6 @@ export function makeProblem({ n, spread, noise, seed }: ProblemSettings): Proble
   };
 }
 
-export function networkConfig(activation: Activation, width: number, seed: number): MlpConfig {
-  return { ...kernelSpec(activation), inputDim: 2, width, parameterization: 'ntk', seed };
+export function networkConfig(settings: NetworkSettings): MlpConfig {
+  return { ...kernelSpec(settings), inputDim: 2, width: settings.width, parameterization: 'ntk', seed: settings.seed };
 }

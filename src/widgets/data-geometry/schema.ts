@@ -1,5 +1,5 @@
 import { defineSchema } from '../../lib/settings';
-import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting } from '../shared/settings';
+import { activationSetting, depthSetting, lrSetting, seedSetting, speedSetting, stepsSetting, widthSetting } from '../shared/settings';
 
 /** ReLU's kernel has a cusp (slowly decaying spectrum); erf's is smooth. The other activations add nothing here. */
 const activation = activationSetting('relu');
@@ -28,7 +28,9 @@ export const schema = defineSchema([
   { kind: 'number', key: 'n', label: 'Training points n', default: 20, min: 6, max: 60, scale: 'linear', integer: true },
   { ...activation, options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
   widthSetting({ default: 512 }),
+  depthSetting({ default: 1 }),
   lrSetting({ default: 2 }),
   stepsSetting({ default: 500 }),
+  speedSetting(),
   seedSetting(1),
 ]);

@@ -24,8 +24,8 @@ export const TARGETS: Record<Target, FourierMode[]> = {
   ],
 };
 
-/** σ_w ≈ √2 (the He scale for ReLU) and a small bias, one hidden layer in the NTK parameterisation. */
-export const NETWORK = { depth: 1, wStd: 1.4, bStd: 0.1, parameterization: 'ntk' } as const;
+/** σ_w ≈ √2 (the He scale for ReLU) and a small bias in the NTK parameterisation; the depth is a setting. */
+export const NETWORK = { wStd: 1.4, bStd: 0.1, parameterization: 'ntk' } as const;
 
 /** Offsets the noise's seed from the network's (Mlp draws from createRng(seed)), so the two are unrelated. */
 const NOISE_STREAM = 7919;
@@ -47,7 +47,7 @@ export function eigenmodeDataset({ target, n, noise, seed }: Pick<EigenmodeSetti
  */
 export function runRequest(s: EigenmodeSettings, data: Dataset): RunRequest {
   return {
-    network: { ...NETWORK, inputDim: data.inputDim, width: s.width, activation: s.activation, seed: s.seed },
+    network: { ...NETWORK, inputDim: data.inputDim, width: s.width, depth: s.depth, activation: s.activation, seed: s.seed },
     data: { xTrain: data.xTrain, yTrain: data.yTrain, xTest: data.xTest, yTest: data.yTest },
     options: { lr: s.lr, centered: true },
   };

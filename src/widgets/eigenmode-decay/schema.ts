@@ -1,5 +1,5 @@
 import { defineSchema } from '../../lib/settings';
-import { activationSetting, lrSetting, seedSetting, stepsSetting, widthSetting } from '../shared/settings';
+import { activationSetting, depthSetting, lrSetting, seedSetting, speedSetting, stepsSetting, widthSetting } from '../shared/settings';
 
 export const schema = defineSchema([
   {
@@ -25,8 +25,10 @@ export const schema = defineSchema([
   },
   { kind: 'number', key: 'n', label: 'Training points n', default: 32, min: 8, max: 64, scale: 'linear', integer: true },
   widthSetting({ default: 512 }),
+  depthSetting({ default: 1 }),
   activationSetting('relu'),
   lrSetting({ default: 1 }),
   stepsSetting({ default: 300, max: 5000 }),
+  speedSetting(),
   seedSetting(1),
 ]);

@@ -5,6 +5,7 @@ import {
   lrSetting,
   parameterizationSetting,
   seedSetting,
+  speedSetting,
   stepsSetting,
   widthSetting,
 } from '../shared/settings';
@@ -27,5 +28,6 @@ export const schema = defineSchema([
   parameterizationSetting('ntk'),
   lrSetting({ default: 1 }),
   stepsSetting({ default: 200, max: 5000 }),
+  speedSetting(),
   seedSetting(1),
 ]);

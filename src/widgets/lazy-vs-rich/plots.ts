@@ -49,6 +49,39 @@ export function lossPlot(records: readonly TrainRecord[], linearised: readonly P
   return { series, yDomain: logDomain(series.flatMap((s) => s.points.map((p) => p.y)), LOSS_DECADES) };
 }
 
+export interface AlignmentPlot {
+  series: Series[];
+  yDomain: Domain | undefined;
+}
+
+/**
+ * The network's kernel–target alignment A(K_t, y) wherever the kernel was measured, against its
+ * linearisation's, which keeps K₀ and with it the initial alignment up to `horizon` (dashed). The
+ * axis starts at 0, so a change is seen against the size of the alignment itself.
+ */
+export function alignmentPlot(records: readonly TrainRecord[], horizon: number): AlignmentPlot {
+  const measured = records.flatMap((r) => (r.kernelAlignment === undefined ? [] : [{ x: r.step, y: r.kernelAlignment }]));
+  if (measured.length === 0) return { series: [], yDomain: undefined };
+  const initial = measured[0].y;
+  const series: Series[] = [
+    { id: 'network', label: 'network, A(K_t, y)', points: measured, kind: 'line+markers', colorIndex: 0 },
+    {
+      id: 'linearised',
+      label: 'its linearisation, A(K₀, y)',
+      points: [
+        { x: 0, y: initial },
+        { x: horizon, y: initial },
+      ],
+      kind: 'line',
+      colorIndex: 1,
+      dashed: true,
+    },
+  ];
+  const top = Math.max(...measured.map((p) => p.y));
+  const [, hi] = scaleLinear().domain([0, top]).nice().domain();
+  return { series, yDomain: Number.isFinite(hi) && hi > 0 ? [0, hi] : undefined };
+}
+
 export interface ParticlePlot {
   points: Point[];
   anchors: Point[];

@@ -7,11 +7,14 @@ import type { schema } from './schema';
 export type LazyVsRichSettings = SettingsOf<typeof schema>;
 
 /**
- * One hidden layer with σ_w = 1 and σ_b > 0. Without a bias a ReLU unit relu(w·x) is positively
- * homogeneous, and on the circle such units have no odd harmonics above k = 1, so cos 3θ could not
- * be fitted at any width or in any regime; a small bias makes every frequency learnable.
+ * The network's architecture from the settings, with σ_w = 1 and σ_b > 0. Without a bias a ReLU
+ * network is positively homogeneous, and on the circle such a network has no odd harmonics above
+ * k = 1, so cos 3θ could not be fitted at any width or in any regime; a small bias makes every
+ * frequency learnable.
  */
-export const SPEC: Omit<MlpSpec, 'activation'> = { depth: 1, wStd: 1, bStd: 0.3 };
+export function networkSpec({ depth, activation }: Pick<LazyVsRichSettings, 'depth' | 'activation'>): MlpSpec {
+  return { depth, activation, wStd: 1, bStd: 0.3 };
+}
 
 /** Target Σ cos kθ over the chosen frequencies, scaled by 1/√count so that E_θ[y²] = 1/2 for distinct k ≥ 1. */
 export function targetModes(frequencies: readonly number[]): FourierMode[] {
@@ -36,8 +39,7 @@ export function isCentered({ alpha, centered }: Pick<LazyVsRichSettings, 'alpha'
 export function runRequest(s: LazyVsRichSettings, data: Dataset): RunRequest {
   return {
     network: {
-      ...SPEC,
-      activation: s.activation,
+      ...networkSpec(s),
       inputDim: data.inputDim,
       width: s.width,
       parameterization: s.parameterization,
@@ -48,7 +50,7 @@ export function runRequest(s: LazyVsRichSettings, data: Dataset): RunRequest {
   };
 }
 
-/** The settings a preset fixes; the data, activation and seed stay as the reader left them. */
+/** The settings a preset fixes; the data, depth, activation and seed stay as the reader left them. */
 export type PresetValues = Pick<LazyVsRichSettings, 'parameterization' | 'width' | 'alpha' | 'centered' | 'lr' | 'steps'>;
 
 export interface Preset {

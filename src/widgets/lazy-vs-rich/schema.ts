@@ -3,9 +3,11 @@ import {
   activationSetting,
   alphaSetting,
   centeredSetting,
+  depthSetting,
   lrSetting,
   parameterizationSetting,
   seedSetting,
+  speedSetting,
   stepsSetting,
   widthSetting,
 } from '../shared/settings';
@@ -13,12 +15,14 @@ import {
 // The defaults are the lazy regime; ./problem.ts lists presets for the others.
 export const schema = defineSchema([
   widthSetting({ default: 1024 }),
+  depthSetting({ default: 1 }),
   parameterizationSetting('ntk'),
   alphaSetting(1),
   { ...centeredSetting(false), help: 'always on when α ≠ 1' },
   // Standard parameterisation at large width needs η of order 1/width (its kernel grows with width).
   lrSetting({ default: 2, min: 1e-4 }),
   stepsSetting({ default: 300, max: 5000 }),
+  speedSetting(),
   activationSetting('relu'),
   { kind: 'number', key: 'n', label: 'Training points n', default: 12, min: 4, max: 48, scale: 'linear', integer: true },
   {

@@ -1,9 +1,12 @@
 /**
  * The runs behind the drift widget: one training run per width in the worker, created on the first
  * chunk and stepped round-robin (every width by the same number of steps per chunk), so all curves
- * grow together and stop together at the requested step count.
+ * grow together and stop together at the requested step count. When the worker's backend is lost,
+ * the runs start again on the next backend.
  */
 import type { EngineApi } from '../../engine/api';
+import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { speedFactor } from '../shared/settings';
 import { DRIFT_DATA, chunkSize, driftRecord, networkFor, stabilityLimit, type DriftRecord, type DriftSettings } from './experiment';
 import { formatValue } from './plots';
 
@@ -28,10 +31,15 @@ export class DriftRuns {
   step = $state(0);
   /** Why training cannot go on (unstable η, divergence); cleared by reset. */
   error = $state<string | null>(null);
+  /** Why the runs started again on another backend (BackendStatus.recover); cleared by reset. */
+  backendNotice = $state<string | null>(null);
   /** Bumped by reset, so that results of calls still in flight are dropped. */
   private generation = 0;
 
-  constructor(private readonly engine: DriftEngine) {}
+  constructor(
+    private readonly engine: DriftEngine,
+    private readonly backend: Pick<BackendStatus, 'recover'> = backendStatus,
+  ) {}
 
   /** Drops the runs and frees them in the worker. */
   reset(): void {
@@ -40,12 +48,28 @@ export class DriftRuns {
     this.runs = [];
     this.step = 0;
     this.error = null;
+    this.backendNotice = null;
     for (const run of old) void this.engine.disposeRun(run.runId).catch(() => undefined);
   }
 
   /** One chunk of training for every width; resolves to whether there is more to do. */
   async advance(settings: DriftSettings): Promise<boolean> {
     const generation = this.generation;
+    try {
+      return await this.chunk(settings, generation);
+    } catch (err) {
+      const notice = await this.backend.recover(err);
+      if (notice === null) throw err;
+      // The next chunk creates the runs on the backend the worker moved to.
+      if (generation === this.generation) {
+        this.reset();
+        this.backendNotice = notice;
+      }
+      return true;
+    }
+  }
+
+  private async chunk(settings: DriftSettings, generation: number): Promise<boolean> {
     if (this.runs.length === 0) {
       const runs = await this.createRuns(settings);
       if (generation !== this.generation) {
@@ -62,7 +86,7 @@ export class DriftRuns {
         '. Lower η, or let each width take a fraction of its own limit.';
       return false;
     }
-    const steps = Math.min(chunkSize(settings.steps), settings.steps - this.step);
+    const steps = Math.min(chunkSize(settings.steps, speedFactor(settings.speed)), settings.steps - this.step);
     if (steps <= 0) return false;
 
     const results = await Promise.all(this.runs.map((run) => this.engine.stepRun(run.runId, { steps })));

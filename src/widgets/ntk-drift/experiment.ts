@@ -33,9 +33,12 @@ export function networkFor(settings: DriftSettings): Omit<MlpConfig, 'width'> {
 /** Records per run over the whole training: enough points for smooth curves, few read-backs. */
 const RECORDS_PER_RUN = 60;
 
-/** GD steps per worker call, the same for every width so that all curves share their steps. */
-export function chunkSize(steps: number): number {
-  return Math.max(1, Math.round(steps / RECORDS_PER_RUN));
+/**
+ * GD steps per worker call, the same for every width so that all curves share their steps: at
+ * speed 1 enough for RECORDS_PER_RUN records over the run, `speed` times that otherwise (at least one).
+ */
+export function chunkSize(steps: number, speed: number): number {
+  return Math.max(1, Math.round((steps * speed) / RECORDS_PER_RUN));
 }
 
 /**
@@ -46,9 +49,12 @@ export function stabilityLimit(kernel: ArrayLike<number>, n: number): number {
   return (2 * n) / symmetricEigen(toRows(kernel, n)).values[0];
 }
 
-/** A key that changes exactly when the runs must restart: every setting but `steps`, which only moves the finish. */
+/**
+ * A key that changes exactly when the runs must restart: every setting but `steps`, which only
+ * moves the finish, and `speed`, which only spaces the records.
+ */
 export function runKey(settings: DriftSettings): string {
-  const { steps: _finish, lr, lrfraction, ...rest } = settings;
+  const { steps: _finish, speed: _spacing, lr, lrfraction, ...rest } = settings;
   return JSON.stringify({ ...rest, rate: settings.lrmode === 'fraction' ? lrfraction : lr });
 }
 

@@ -5,6 +5,7 @@ import {
   lrSetting,
   parameterizationSetting,
   seedSetting,
+  speedSetting,
   stepsSetting,
   widthsSetting,
 } from '../shared/settings';
@@ -38,5 +39,6 @@ export const schema = defineSchema([
   { ...depthSetting({ default: 1 }), key: 'depth' },
   { ...activationSetting('relu'), key: 'activation' },
   { ...stepsSetting({ default: 300, max: 5000 }), key: 'steps' },
+  speedSetting(),
   { ...seedSetting(1), key: 'seed' },
 ]);

@@ -79,13 +79,13 @@ export class LinearisedRun {
 }
 
 /**
- * GD steps to run before the next record: about an eighth of the steps taken so far, so records
- * are spaced evenly in log t early on (where the top modes fall) and at most `horizon`/40 apart
- * later, and never past the horizon.
+ * GD steps to run before the next record: at speed 1 about an eighth of the steps taken so far, so
+ * records are spaced evenly in log t early on (where the top modes fall) and at most `horizon`/40
+ * apart later. `speed` multiplies that (rounded, at least one step); never past the horizon.
  */
-export function nextChunk(step: number, horizon: number): number {
+export function nextChunk(step: number, horizon: number, speed: number): number {
   const chunk = Math.min(Math.max(1, Math.ceil(step / 8)), Math.max(1, Math.ceil(horizon / 40)));
-  return Math.max(0, Math.min(chunk, horizon - step));
+  return Math.max(0, Math.min(Math.max(1, Math.round(chunk * speed)), horizon - step));
 }
 
 /** At most `count` distinct integer steps from `from` to `horizon` inclusive, evenly spaced. */

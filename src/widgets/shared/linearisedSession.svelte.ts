@@ -2,10 +2,12 @@
  * One training run in the worker together with its frozen-kernel prediction (./linearisedRun.ts):
  * created from a RunRequest, stepped in chunks by a Player up to a step horizon, stopped cleanly
  * when the trainer reports divergence. Reset replaces the run; results of calls that were in flight
- * for an older run are dropped, and old runs are freed in the worker.
+ * for an older run are dropped, and old runs are freed in the worker. When the worker's backend is
+ * lost, the same run starts again on the next backend and the player carries on.
  */
 import type { EngineApi, RunRequest } from '../../engine/api';
 import type { TrainRecord } from '../../lib/nn';
+import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
 import { Player } from '../player.svelte';
 import { LinearisedRun, divergenceMessage, nextChunk } from './linearisedRun';
 
@@ -18,11 +20,16 @@ export class LinearisedSession {
   records = $state.raw<TrainRecord[]>([]);
   /** The step count training stops at; may be moved during a run. */
   horizon = $state(0);
+  /** Multiplies the GD steps run between records (the widget's speed setting); may be moved during a run. */
+  speed = $state(1);
   /** Why the run cannot go on (divergence, a failed creation); cleared by reset. */
   error = $state<string | null>(null);
+  /** Why the run started again on another backend (BackendStatus.recover); cleared by reset. */
+  backendNotice = $state<string | null>(null);
   /** Replaced on reset, so that a chunk still in flight for the old run cannot stop the new loop. */
   player = $state.raw<Player>(null!);
   private runId: number | null = null;
+  private request: RunRequest | null = null;
   private generation = 0;
   /** Creation of the latest run; each reset waits for the one before, so runs never overlap. */
   private ready: Promise<void> = Promise.resolve();
@@ -32,6 +39,7 @@ export class LinearisedSession {
   constructor(
     private readonly engine: SessionEngine,
     private readonly isVisible: () => boolean = () => true,
+    private readonly backend: Pick<BackendStatus, 'recover'> = backendStatus,
   ) {
     this.player = this.newPlayer();
   }
@@ -50,13 +58,20 @@ export class LinearisedSession {
 
   /** Pauses, frees the current run and starts creating the one `request` describes. */
   reset(request: RunRequest, horizon: number): Promise<void> {
-    const generation = ++this.generation;
     this.player.pause();
     this.player = this.newPlayer();
+    this.horizon = horizon;
+    this.backendNotice = null;
+    return this.start(request);
+  }
+
+  /** Frees the current run and starts creating the one `request` describes, for the same player. */
+  private start(request: RunRequest): Promise<void> {
+    const generation = ++this.generation;
+    this.request = request;
     this.error = null;
     this.linearised = null;
     this.records = [];
-    this.horizon = horizon;
     this.ready = this.ready.then(async () => {
       await this.release();
       if (generation !== this.generation) return;
@@ -70,10 +85,26 @@ export class LinearisedSession {
         this.linearised = new LinearisedRun(start, request.data, request.options.lr);
         this.records = [start.initial];
       } catch (err) {
-        if (generation === this.generation) this.error = err instanceof Error ? err.message : String(err);
+        if (!(await this.restartAfterLoss(err, generation)) && generation === this.generation) {
+          this.error = err instanceof Error ? err.message : String(err);
+        }
       }
     });
     return this.ready;
+  }
+
+  /**
+   * After a call for the run of `generation` failed with `err`: false unless the worker's backend
+   * was lost; then, unless a reset or dispose came since, that run starts again on the next backend.
+   */
+  private async restartAfterLoss(err: unknown, generation: number): Promise<boolean> {
+    const notice = await this.backend.recover(err);
+    if (notice === null) return false;
+    if (generation === this.generation) {
+      void this.start(this.request!);
+      this.backendNotice = notice;
+    }
+    return true;
   }
 
   /** Stops and frees the run in the worker (the widget is going away). */
@@ -94,11 +125,21 @@ export class LinearisedSession {
   /** One chunk of GD steps; resolves to whether there is more to do. */
   private async advance(): Promise<boolean> {
     const generation = this.generation;
+    try {
+      return await this.chunk(generation);
+    } catch (err) {
+      // The player goes on with the restarted run (a reset or dispose has stopped it otherwise).
+      if (await this.restartAfterLoss(err, generation)) return true;
+      throw err;
+    }
+  }
+
+  private async chunk(generation: number): Promise<boolean> {
     await this.ready;
     const linearised = this.linearised;
     const latest = this.latest;
     if (this.runId === null || !linearised || !latest || latest.diverged) return false;
-    const steps = nextChunk(latest.step, this.horizon);
+    const steps = nextChunk(latest.step, this.horizon, this.speed);
     if (steps === 0) return false;
     const stepping = this.engine.stepRun(this.runId, { steps });
     this.stepping = stepping;

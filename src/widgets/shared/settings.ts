@@ -32,6 +32,28 @@ export function stepsSetting({ default: d, min = 10, max = 20000 }: Range): Numb
   return { kind: 'number', key: 'steps', label: 'Training steps', default: d, min, max, scale: 'log', integer: true };
 }
 
+/** Multiples of a widget's own schedule of GD steps between plot updates; the values are what the URL and attributes carry. */
+export const SPEEDS = ['0.25', '0.5', '1', '2', '4'] as const;
+export type Speed = (typeof SPEEDS)[number];
+const SPEED_LABELS: Record<Speed, string> = { '0.25': '¼×', '0.5': '½×', '1': '1×', '2': '2×', '4': '4×' };
+
+/** How many GD steps run between plot updates; changing it never restarts a run. */
+export function speedSetting(d: Speed = '1'): ChoiceSetting<Speed> & { key: 'speed' } {
+  return {
+    kind: 'choice',
+    key: 'speed',
+    label: 'Speed',
+    help: 'multiplies the GD steps run between plot updates',
+    default: d,
+    options: SPEEDS.map((value) => ({ value, label: SPEED_LABELS[value] })),
+  };
+}
+
+/** The factor a speed stands for: ¼× runs a quarter of the usual steps between updates. */
+export function speedFactor(speed: Speed): number {
+  return Number(speed);
+}
+
 export function seedSetting(d = 1): NumberSetting & { key: 'seed' } {
   return { kind: 'number', key: 'seed', label: 'Seed', default: d, min: 0, max: 9999, scale: 'linear', integer: true };
 }

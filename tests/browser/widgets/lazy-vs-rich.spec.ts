@@ -1,8 +1,10 @@
 /**
  * The lazy-vs-rich widget in the built essay: at the defaults (narrowed to width 512 and 100 steps
- * through the URL, for speed) the network stays on its linearisation and its neurons barely move;
- * switched to μP by keyboard it leaves the linearisation and its neurons travel several times
- * further; switched to standard parameterisation at the same η it refuses to train and says why.
+ * through the URL, for speed) the network stays on its linearisation, its neurons barely move and
+ * its kernel–target alignment stays put; switched to μP by keyboard it leaves the linearisation,
+ * its neurons travel several times further and its alignment rises; switched to standard
+ * parameterisation at the same η it refuses to train and says why. On the way, the speed setting
+ * sets how many steps one update runs, without restarting the run.
  * The CPU backend keeps the run short and free of shader compilation; the numbers do not depend on it.
  */
 import { expect, test, type Locator } from '@playwright/test';
@@ -17,12 +19,21 @@ async function numberIn(widget: Locator, key: string): Promise<number> {
   return value;
 }
 
+/** The alignment readout "initial → now" as two numbers. */
+async function alignmentIn(widget: Locator): Promise<{ initial: number; now: number }> {
+  const text = (await readout(widget, 'alignment').textContent()) ?? '';
+  const [initial, now] = text.split('→').map((part) => Number(part.trim()));
+  expect(Number.isFinite(initial) && Number.isFinite(now), `alignment readout "${text}"`).toBe(true);
+  return { initial, now };
+}
+
 async function measure(widget: Locator) {
   return {
     gap: await numberIn(widget, 'gap-linear'),
     largestGap: await numberIn(widget, 'gap-linear-max'),
     particleMove: await numberIn(widget, 'particle-move'),
     kernelDrift: await numberIn(widget, 'kernel-drift'),
+    alignment: await alignmentIn(widget),
   };
 }
 
@@ -45,14 +56,27 @@ test('lazy at the defaults, rich under μP, refused above the stability limit', 
   });
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${SITE}/?backend=cpu&lazy-vs-rich.width=512&lazy-vs-rich.steps=100`);
+  await page.goto(`${SITE}/?backend=cpu&lazy-vs-rich.width=512&lazy-vs-rich.steps=100&lazy-vs-rich.speed=4`);
   const widget = page.locator('#widget-lazy-vs-rich');
   await widget.scrollIntoViewIfNeeded();
   const train = widget.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled({ timeout: 120_000 });
   expect(await numberIn(widget, 'lr-limit')).toBeGreaterThan(2 * 2); // the default η = 2 is well inside
 
+  // Speed: one update runs 4 steps at 4× and 1 at ¼× (early in a run the usual chunk is 1 step);
+  // changing it continues the same run (a restart would leave the counter at 1, not 5).
+  const stepOnce = widget.getByRole('button', { name: 'One step of training' });
+  await stepOnce.click();
+  await expect(readout(widget, 'step')).toHaveText('4', { timeout: 120_000 });
+  const speed = widget.getByLabel('Speed');
+  await speed.selectOption('0.25');
+  await expect(stepOnce).toBeEnabled({ timeout: 120_000 });
+  await stepOnce.click();
+  await expect(readout(widget, 'step')).toHaveText('5', { timeout: 120_000 });
+  await speed.selectOption('1');
+
   // Lazy: NTK parameterisation at width 512.
+  await expect(train).toBeEnabled({ timeout: 120_000 });
   await train.click();
   await expect(readout(widget, 'step')).toHaveText('100', { timeout: 120_000 });
   const lazy = await measure(widget);
@@ -60,6 +84,8 @@ test('lazy at the defaults, rich under μP, refused above the stability limit', 
   expect(lazy.largestGap).toBeLessThan(0.1);
   expect(lazy.particleMove).toBeLessThan(0.2);
   expect(lazy.kernelDrift).toBeLessThan(0.1);
+  // Measured in Node at these settings: 0.245 → 0.235 (−4 %).
+  expect(Math.abs(lazy.alignment.now / lazy.alignment.initial - 1)).toBeLessThan(0.1);
   // The function plot draws network, linearisation and infinite width; the particle plot 200 of 512 neurons with their trails.
   const [functionPlot, particlePlot] = await widget.locator('figure.chart').all();
   await expect(functionPlot.locator('path.series-line')).toHaveCount(3);
@@ -81,6 +107,9 @@ test('lazy at the defaults, rich under μP, refused above the stability limit', 
   expect(rich.largestGap).toBeGreaterThan(4 * lazy.largestGap);
   expect(rich.particleMove).toBeGreaterThan(4 * lazy.particleMove);
   expect(rich.kernelDrift).toBeGreaterThan(10 * lazy.kernelDrift);
+  // Same seed, same K₀; measured in Node at these settings: 0.245 → 0.406 (+66 %).
+  expect(rich.alignment.initial).toBeCloseTo(lazy.alignment.initial, 2);
+  expect(rich.alignment.now).toBeGreaterThan(1.3 * rich.alignment.initial);
   expect(await nonFiniteSvgAttributes(widget)).toEqual([]);
 
   // Standard parameterisation: K₀ grows with the width, so η = 2 is past its limit; the widget refuses and offers a stable η.

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, linearisedDynamics, type Matrix } from '../../../src/lib/ntk';
 import { empiricalNtk, Mlp, PARAMETERIZATIONS, Trainer, type MlpConfig } from '../../../src/lib/nn';
+import { referenceNtk } from './referenceJacobian';
 
 function problem(n: number, seed: number): { x: Matrix; y: number[] } {
   const rng = createRng(seed);
@@ -138,6 +139,39 @@ describe('records', () => {
     const stable = await Trainer.create(config, data, { lr: 0.5 * maxStableLr });
     expect((await stable.step(400)).diverged).toBe(false);
     stable.dispose();
+  });
+});
+
+describe('kernel–target alignment', () => {
+  /** yᵀKy/(‖K‖_F‖y‖²) in float64. */
+  function alignment(k: Matrix, y: number[]): number {
+    const quadratic = k.reduce((sum, row, i) => sum + y[i] * row.reduce((s, kij, j) => s + kij * y[j], 0), 0);
+    return quadratic / (Math.hypot(...k.flat()) * y.reduce((sum, yi) => sum + yi * yi, 0));
+  }
+
+  it('is yᵀKy/(‖K‖_F‖y‖²) of the lr-weighted kernel, K₀ on the initial record and K_t where the kernel was recomputed', async () => {
+    // μP, so that the lr-weighted kernel JCJᵀ differs from the plain JJᵀ; both built from the Jacobian.
+    const config = network({ parameterization: 'mup' });
+    const fresh = new Mlp(config);
+    const initial = alignment(referenceNtk(fresh, data.xTrain), data.yTrain);
+    expect(Math.abs(alignment(referenceNtk(fresh, data.xTrain, data.xTrain, 'plain'), data.yTrain) - initial)).toBeGreaterThan(1e-3);
+    fresh.dispose();
+
+    const trainer = await Trainer.create(config, data, { lr: 0.5, kernelEvery: 10 });
+    expect(trainer.record.kernelAlignment).toBeCloseTo(initial, 5);
+    expect((await trainer.step(5)).kernelAlignment).toBeUndefined();
+    const trained = await trainer.step(40);
+    const now = alignment(referenceNtk(trainer.net, data.xTrain), data.yTrain);
+    expect(Math.abs(now - initial)).toBeGreaterThan(1e-3);
+    expect(trained.kernelAlignment).toBeCloseTo(now, 5);
+    trainer.dispose();
+  });
+
+  it('is absent when the kernel is never computed', async () => {
+    const trainer = await Trainer.create(network(), data, { lr: 0.2 });
+    expect(trainer.record.kernelAlignment).toBeUndefined();
+    expect((await trainer.step(3)).kernelAlignment).toBeUndefined();
+    trainer.dispose();
   });
 });
 

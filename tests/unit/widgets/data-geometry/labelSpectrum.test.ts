@@ -41,7 +41,7 @@ describe('labelSpectrum', () => {
   describe('on two clusters under the ReLU NTK (the widget’s premise)', () => {
     const spectrum = (spread: number) => {
       const p = makeProblem({ n: 20, spread, noise: 0.1, seed: 1 });
-      return labelSpectrum(analyticKernels(p.xTrain, p.xTrain, kernelSpec('relu')).ntk, p.yNoisy, p.yClean);
+      return labelSpectrum(analyticKernels(p.xTrain, p.xTrain, kernelSpec({ activation: 'relu', depth: 1 })).ntk, p.yNoisy, p.yClean);
     };
     const wide = spectrum(0.2);
     const tight = spectrum(0.02);

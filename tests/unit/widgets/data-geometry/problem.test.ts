@@ -35,7 +35,8 @@ describe('makeProblem', () => {
 
 describe('networkConfig', () => {
   it('is the network whose infinite-width kernel is kernelSpec', () => {
-    const config = networkConfig('erf', 256, 3);
-    expect(config).toMatchObject({ ...kernelSpec('erf'), inputDim: 2, width: 256, parameterization: 'ntk', seed: 3 });
+    const config = networkConfig({ activation: 'erf', depth: 3, width: 256, seed: 3 });
+    expect(config).toEqual({ ...kernelSpec({ activation: 'erf', depth: 3 }), inputDim: 2, width: 256, parameterization: 'ntk', seed: 3 });
+    expect(config.depth).toBe(3);
   });
 });

@@ -10,8 +10,8 @@ const problem = makeProblem({ n: 20, spread: 0.2, noise: 0.1, seed: 1 });
 const n = problem.xTrain.length;
 const lr = 2;
 // float32 kernels, exactly as the worker reports them.
-const kTrain = analyticKernels(problem.xTrain, problem.xTrain, kernelSpec('relu')).ntk.map((row) => row.map(Math.fround));
-const kTestTrain = analyticKernels(problem.xTest, problem.xTrain, kernelSpec('relu')).ntk.map((row) => row.map(Math.fround));
+const kTrain = analyticKernels(problem.xTrain, problem.xTrain, kernelSpec({ activation: 'relu', depth: 1 })).ntk.map((row) => row.map(Math.fround));
+const kTestTrain = analyticKernels(problem.xTest, problem.xTrain, kernelSpec({ activation: 'relu', depth: 1 })).ntk.map((row) => row.map(Math.fround));
 
 /** A centred run's start: f₀ = 0 on every input. */
 const start: RunStart = {

@@ -39,9 +39,9 @@ describe('eigenmodeDataset', () => {
 
   it('trains the centred network on the training set and measures the held-out loss on the clean target', () => {
     const data = eigenmodeDataset(settings);
-    const request = runRequest(settings, data);
+    const request = runRequest({ ...settings, depth: 3 }, data);
     expect(request.options).toEqual({ lr: settings.lr, centered: true });
-    expect(request.network).toMatchObject({ inputDim: 2, width: settings.width, parameterization: 'ntk', depth: 1 });
+    expect(request.network).toEqual({ inputDim: 2, width: settings.width, depth: 3, activation: settings.activation, wStd: 1.4, bStd: 0.1, parameterization: 'ntk', seed: settings.seed });
     expect(request.data.yTest).toEqual(data.yTest);
     expect(request.data.xTest).toHaveLength(data.yTest.length);
   });

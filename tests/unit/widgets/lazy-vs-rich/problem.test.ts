@@ -41,8 +41,8 @@ describe('the run', () => {
 
   it('passes the settings to the worker and records the kernel drift on every record', () => {
     const data = makeDataset(base);
-    const request = runRequest({ ...base, width: 64, parameterization: 'mup', activation: 'erf', seed: 5, lr: 0.3 }, data);
-    expect(request.network).toMatchObject({ inputDim: 2, width: 64, depth: 1, parameterization: 'mup', activation: 'erf', seed: 5 });
+    const request = runRequest({ ...base, width: 64, depth: 3, parameterization: 'mup', activation: 'erf', seed: 5, lr: 0.3 }, data);
+    expect(request.network).toEqual({ inputDim: 2, width: 64, depth: 3, wStd: 1, bStd: 0.3, parameterization: 'mup', activation: 'erf', seed: 5 });
     expect(request.options).toEqual({ lr: 0.3, alpha: 1, centered: false, kernelEvery: 1 });
     expect(request.data.xTest).toHaveLength(256);
   });

@@ -3,11 +3,11 @@ import type { RunStart } from '../../../../src/engine/api';
 import type { TrainRecord } from '../../../../src/lib/nn';
 import { analyticKernels, kernelRegressionMean, type Matrix } from '../../../../src/lib/ntk';
 import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
-import { makeDataset, SPEC } from '../../../../src/widgets/lazy-vs-rich/problem';
+import { makeDataset, networkSpec } from '../../../../src/widgets/lazy-vs-rich/problem';
 import { compareWithTheory, infiniteWidthModel, largestGap, predictedLosses } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const data = makeDataset({ n: 8, modes: [1, 3] });
-const spec = { ...SPEC, activation: 'relu' as const };
+const spec = networkSpec({ depth: 1, activation: 'relu' });
 const kTrain = analyticKernels(data.xTrain, data.xTrain, spec).ntk;
 const kTestTrain = analyticKernels(data.xTest, data.xTrain, spec).ntk;
 const lr = 1.5;

@@ -31,17 +31,23 @@ describe('stabilityLimit', () => {
 });
 
 describe('chunkSize', () => {
-  it('gives every run about sixty records and at least one step per chunk', () => {
-    expect(chunkSize(300)).toBe(5);
-    expect(chunkSize(5000)).toBe(83);
-    expect(chunkSize(10)).toBe(1);
+  it('at speed 1 gives every run about sixty records and at least one step per chunk', () => {
+    expect(chunkSize(300, 1)).toBe(5);
+    expect(chunkSize(5000, 1)).toBe(83);
+    expect(chunkSize(10, 1)).toBe(1);
+  });
+
+  it('multiplies the steps per record by the speed, at least one', () => {
+    expect([0.25, 0.5, 1, 2, 4].map((speed) => chunkSize(300, speed))).toEqual([1, 3, 5, 10, 20]);
+    expect(chunkSize(5000, 0.25)).toBe(21);
+    expect(chunkSize(10, 0.25)).toBe(1);
   });
 });
 
 describe('runKey', () => {
   const base = defaults(schema);
 
-  it('changes with every setting that shapes the runs, not with the step count', () => {
+  it('changes with every setting that shapes the runs, not with the step count or the speed', () => {
     const changed = [
       { widths: [32, 128] },
       { parameterization: 'mup' as const },
@@ -53,6 +59,7 @@ describe('runKey', () => {
     ];
     for (const change of changed) expect(runKey({ ...base, ...change })).not.toBe(runKey(base));
     expect(runKey({ ...base, steps: 1234 })).toBe(runKey(base));
+    expect(runKey({ ...base, speed: '4' })).toBe(runKey(base));
   });
 
   it('follows only the learning-rate setting that the chosen rule uses', () => {

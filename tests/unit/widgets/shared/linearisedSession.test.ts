@@ -90,4 +90,19 @@ describe('LinearisedSession', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('runs speed × the usual steps per chunk, and a new speed continues the same run', async () => {
+    const session = new LinearisedSession(engine);
+    await session.reset(request(0.5, 64), 40);
+    const run = session.linearised;
+    session.speed = 4;
+    await session.player.step();
+    await session.player.step();
+    expect(session.records.map((r) => r.step)).toEqual([0, 4, 8]);
+    session.speed = 0.25;
+    await session.player.step();
+    expect(session.step).toBe(9);
+    expect(session.linearised).toBe(run);
+    session.dispose();
+  });
 });
