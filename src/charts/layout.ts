@@ -6,7 +6,7 @@ import type { Domain, ScaleType, Tick } from './types';
 /** Width used before the container has been measured (server rendering, first client frame). */
 export const DEFAULT_WIDTH = 640;
 /** Below this the axes no longer fit; narrower containers get a horizontally scrolling chart. */
-const MIN_WIDTH = 240;
+export const MIN_WIDTH = 240;
 
 /** Chart width for a measured container width (0 when unmeasured or hidden). */
 export function chartWidth(measured: number): number {

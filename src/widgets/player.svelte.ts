@@ -11,6 +11,7 @@ export class Player {
   error = $state<string | null>(null);
   /** A loop may still be awaiting its chunk after pause(); play() then lets it carry on instead of starting a second. */
   private looping = false;
+  private lastChunkStart = -Infinity;
 
   constructor(
     private readonly advance: () => Promise<boolean>,
@@ -36,6 +37,7 @@ export class Player {
 
   private async run(): Promise<boolean> {
     this.busy = true;
+    this.lastChunkStart = now();
     try {
       return await this.advance();
     } catch (err) {
@@ -50,7 +52,7 @@ export class Player {
     this.looping = true;
     try {
       while (this.running) {
-        await nextFrame();
+        await nextFrame(this.lastChunkStart + MIN_CHUNK_INTERVAL_MS);
         if (!this.running) break;
         if (!this.isVisible()) {
           await new Promise((resolve) => setTimeout(resolve, 250));
@@ -64,7 +66,18 @@ export class Player {
   }
 }
 
-function nextFrame(): Promise<void> {
+/**
+ * Plots redraw at most this often: each redraw costs the main thread layout and paint of the page,
+ * and at 60 updates a second on a 2-core machine those tasks ran past 50 ms (npm run bench -- --only=responsiveness).
+ */
+export const MIN_CHUNK_INTERVAL_MS = 40;
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** The first animation frame at or after `notBefore` (a performance.now() time). */
+async function nextFrame(notBefore: number): Promise<void> {
+  const wait = notBefore - now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 16);
     // rAF stops in hidden tabs; the visibility check above then keeps the loop parked.

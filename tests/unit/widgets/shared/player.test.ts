@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Player } from '../../../../src/widgets/player.svelte';
+import { MIN_CHUNK_INTERVAL_MS, Player } from '../../../../src/widgets/player.svelte';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,5 +45,19 @@ describe('Player', () => {
     visible = true;
     while (player.running) await sleep(10);
     expect(chunks).toBe(3);
+  });
+
+  it('starts chunks no closer together than MIN_CHUNK_INTERVAL_MS, however fast they finish', async () => {
+    const starts: number[] = [];
+    const player = new Player(async () => {
+      starts.push(performance.now());
+      return starts.length < 6;
+    });
+    player.play();
+    while (player.running) await sleep(10);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+    expect(gaps).toHaveLength(5);
+    // setTimeout may fire up to a millisecond early by performance.now()'s clock.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(MIN_CHUNK_INTERVAL_MS - 1);
   });
 });
