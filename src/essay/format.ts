@@ -3,8 +3,14 @@ import { format } from 'd3';
 
 const bySignificantDigits = new Map<number, (x: number) => string>();
 
-/** x to `significant` digits, thousands grouped, trailing zeros dropped, a true minus sign. */
+const printInteger = format(',d');
+
+/**
+ * x to `significant` digits, thousands grouped, trailing zeros dropped, a true minus sign. Integers
+ * are printed exactly: a width of 4096 must not read "4,100".
+ */
 export function formatNumber(x: number, significant = 3): string {
+  if (Number.isSafeInteger(x)) return printInteger(x);
   let print = bySignificantDigits.get(significant);
   if (!print) {
     print = format(`,.${significant}~r`);
