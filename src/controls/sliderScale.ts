@@ -15,6 +15,19 @@ export function fromSlider(s: NumberSetting, position: number): number {
   return Number(v.toPrecision(3));
 }
 
+/**
+ * The value one arrow key press moves to from `value`: the nearest one past it, in direction `dir`,
+ * that some slider position gives (a single position is often too small a move to change a
+ * whole-number setting); `value` itself at the end of the range.
+ */
+export function nextSliderValue(s: NumberSetting, value: number, dir: 1 | -1): number {
+  for (let position = toSlider(s, value) + dir; position >= 0 && position <= SLIDER_STEPS; position += dir) {
+    const next = fromSlider(s, position);
+    if (dir > 0 ? next > value : next < value) return next;
+  }
+  return value;
+}
+
 export function formatSetting(value: number): string {
   if (value === 0) return '0';
   if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value);

@@ -60,6 +60,8 @@ export function shadowCss(): string {
     `.root { all: initial; display: block; ${EMBED_REM}: 1em; ${themed} color-scheme: light dark; color: var(--ntk-fg); font-family: var(--ntk-font); line-height: 1.4; }`,
     '.root *, .root *::before, .root *::after { box-sizing: border-box; }',
     '.root :focus-visible { outline: 3px solid var(--ntk-accent); outline-offset: 2px; }',
+    // As src/ui/page.css does for the essay: that sheet does not reach into the shadow root.
+    '@media (prefers-reduced-motion: reduce) { .root *, .root *::before, .root *::after { animation-duration: 0.01ms !important; transition-duration: 0.01ms !important; scroll-behavior: auto !important; } }',
   ].join('\n');
 }
 

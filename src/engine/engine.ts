@@ -72,6 +72,7 @@ export function createEngine(): EngineApi {
     return current;
   }
 
+  /** The backend in use stopped working: drops its runs and selects the next one. */
   function lose(name: BackendName, reason: string): void {
     epoch++;
     lost.push({ name, ok: false, reason, lost: true });

@@ -84,8 +84,12 @@ const CHECK_TOLERANCE = 1e-2;
 export async function verifyMatMul(): Promise<void> {
   const expected = CHECK_A.map((row) => CHECK_B[0].map((_, j) => row.reduce((s, a, k) => s + a * CHECK_B[k][j], 0)));
   const product = tf.tidy(() => tf.matMul(tf.tensor2d(CHECK_A), tf.tensor2d(CHECK_B)));
-  const got = (await product.array()) as number[][];
-  product.dispose();
+  let got: number[][];
+  try {
+    got = (await product.array()) as number[][];
+  } finally {
+    product.dispose();
+  }
   const bad = expected.some((row, i) => row.some((e, j) => !(Math.abs(got[i][j] - e) <= CHECK_TOLERANCE * (1 + Math.abs(e)))));
   if (bad) throw new Error(`matmul check failed: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
 }

@@ -249,8 +249,7 @@ export class Trainer {
       if (kernelDue) parts.push(sumSquares(kernel!.sub(this.initialKernel!)).reshape([1]));
       return tf.concat(parts);
     });
-    const values = await packed.data();
-    packed.dispose();
+    const values = await packed.data().finally(() => packed.dispose());
     if (kernelDue) this.lastKernelStep = this.steps;
 
     const trainOutputs = Array.from(values.subarray(0, nTrain));

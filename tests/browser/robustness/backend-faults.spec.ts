@@ -1,14 +1,16 @@
 /**
  * Backend faults: WebGPU missing, WebGPU failing to initialise (alone, and with WebGL and WASM
- * failing too), and the WebGPU device lost while widgets use it. Each time the page falls back along
- * WebGPU → WebGL → WASM → CPU, says so in the backend badge and in the widgets, and keeps the
- * reader's settings; after a loss every kind of widget (a LinearisedSession, the drift runs, the two
- * one-shot measurements) starts its work again from initialisation on the next backend.
+ * failing too), and WebGPU failing while widgets use it (its device lost, or its reads failing with
+ * no loss announced). Each time the page falls back along WebGPU → WebGL → WASM → CPU, says so in
+ * the backend badge and in the widgets, and keeps the reader's settings; after a loss every kind of
+ * widget (a LinearisedSession, the drift runs, the two one-shot measurements) starts its work again
+ * from initialisation on the next backend.
  *
  * The faults are injected from here, never by the site: Chromium launched without WebGPU, the
- * worker's script served with a prologue that breaks an API, or a device destroyed from inside the
- * training worker (Playwright's worker.evaluate), which fires its `lost` promise as a driver reset
- * would. The networks are tiny (URL settings): WebGPU here is SwiftShader, in software.
+ * worker's script served with a prologue that breaks an API, or a patch applied inside the training
+ * worker (Playwright's worker.evaluate) that destroys the device, which fires its `lost` promise as
+ * a driver reset would, or refuses its reads. The networks are tiny (URL settings): WebGPU here is
+ * SwiftShader, in software.
  */
 import { expect, test, type Locator, type Page, type Worker } from '@playwright/test';
 import { elementName } from '../../../src/embed/names';

@@ -1,0 +1,138 @@
+/**
+ * How the page comes back from a lost backend (src/engine/engine.ts answers BACKEND_LOST): the
+ * badge's state follows the worker's new selection, and the sessions start the same runs again
+ * from initialisation with a notice. The engine is the real one (tfjs on the CPU in Node), with one
+ * call answered as the worker answers after a loss.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BACKEND_LOST, type RunRequest, type StepRequest } from '../../../src/engine/api';
+import { createEngine } from '../../../src/engine/engine';
+import { defaults } from '../../../src/lib/settings';
+import { circleFourier } from '../../../src/lib/ntk';
+import type { BackendSelection } from '../../../src/lib/nn';
+import { BackendStatus } from '../../../src/ui/backendStatus.svelte';
+import { DriftRuns } from '../../../src/widgets/ntk-drift/driftRuns.svelte';
+import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
+import { LinearisedSession } from '../../../src/widgets/shared/linearisedSession.svelte';
+
+const engine = createEngine();
+beforeAll(async () => {
+  await engine.init(['cpu']);
+});
+
+const lostError = () => Object.assign(new Error('the webgpu backend stopped working: its device was lost (test)'), { name: BACKEND_LOST });
+const AFTER_LOSS: BackendSelection = {
+  backend: 'cpu',
+  attempts: [{ name: 'webgpu', ok: false, reason: 'its device was lost (test)', lost: true }, { name: 'cpu', ok: true }],
+};
+const NOTICE = 'WebGPU stopped: its device was lost (test). Started again from initialisation on CPU, with the same settings.';
+
+/** The badge's state, talking to a worker that has moved to the CPU after losing WebGPU. */
+const statusAfterLoss = () => new BackendStatus(() => ({ init: async () => AFTER_LOSS }));
+
+/**
+ * The engine, as the worker answers when its backend is lost at the `nth` call (0-based) of
+ * `method`: that call, and every later call for a run created before it, answer BACKEND_LOST.
+ */
+function losingAt(method: 'createRun' | 'stepRun', nth: number) {
+  let calls = 0;
+  let newest = 0;
+  let dropped = 0;
+  const lose = () => {
+    dropped = newest;
+    return Promise.reject(lostError());
+  };
+  const createRun = vi.fn(async (request: RunRequest) => {
+    if (method === 'createRun' && calls++ === nth) return lose();
+    const start = await engine.createRun(request);
+    newest = start.runId;
+    return start;
+  });
+  const stepRun = vi.fn(async (runId: number, request: StepRequest) => {
+    if (runId <= dropped) throw lostError();
+    if (method === 'stepRun' && calls++ === nth) return lose();
+    return engine.stepRun(runId, request);
+  });
+  return { ...engine, createRun, stepRun };
+}
+
+describe('BackendStatus.recover', () => {
+  it('shows the selection the worker moved to and words the notice; other errors are not its business', async () => {
+    const status = statusAfterLoss();
+    expect(await status.recover(new Error('no training run 3'))).toBeNull();
+    expect(status.selection).toBeNull();
+    expect(await status.recover(lostError())).toBe(NOTICE);
+    expect(status.label).toBe('CPU');
+    expect(status.fallbacks).toEqual(['WebGPU: its device was lost (test)']);
+  });
+
+  it('when no backend is left, says so in the badge and leaves the error to the widget', async () => {
+    const status = new BackendStatus(() => ({ init: () => Promise.reject(new Error('no tfjs backend works here: wasm: …')) }));
+    expect(await status.recover(lostError())).toBeNull();
+    expect(status.label).toBe('no backend');
+    expect(status.error).toMatch(/no tfjs backend works here/);
+  });
+});
+
+const data = circleFourier({ n: 8, modes: [{ k: 1, amp: 1 }], jitter: 0, seed: 2 });
+const request: RunRequest = {
+  network: { inputDim: 2, width: 32, depth: 1, activation: 'relu', wStd: 1.4, bStd: 0.1, parameterization: 'ntk', seed: 5 },
+  data: { xTrain: data.xTrain, yTrain: data.yTrain },
+  options: { lr: 1 },
+};
+
+async function trainToEnd(session: LinearisedSession): Promise<void> {
+  session.player.play();
+  await vi.waitFor(() => expect(session.player.running).toBe(false), { timeout: 10_000, interval: 5 });
+}
+
+describe('after a loss', () => {
+  it('a LinearisedSession starts the same run again from initialisation and trains on to the horizon', async () => {
+    const losing = losingAt('stepRun', 3);
+    const session = new LinearisedSession(losing, () => true, statusAfterLoss());
+    await session.reset(request, 20);
+    const initial = session.records[0];
+    await trainToEnd(session);
+    expect(session.backendNotice).toBe(NOTICE);
+    expect(session.error).toBeNull();
+    expect(session.player.error).toBeNull();
+    expect(losing.createRun).toHaveBeenCalledTimes(2);
+    expect(losing.createRun.mock.calls[1][0]).toBe(request);
+    expect(session.records[0]).toEqual(initial);
+    expect(session.step).toBe(20);
+    session.reset(request, 20);
+    expect(session.backendNotice).toBeNull();
+    session.dispose();
+  });
+
+  it('a LinearisedSession whose run could not be created tries again', async () => {
+    const losing = losingAt('createRun', 0);
+    const session = new LinearisedSession(losing, () => true, statusAfterLoss());
+    await session.reset(request, 5);
+    await vi.waitFor(() => expect(session.linearised).not.toBeNull());
+    expect(losing.createRun).toHaveBeenCalledTimes(2);
+    expect(losing.createRun.mock.calls[1][0]).toBe(request);
+    expect(session.backendNotice).toBe(NOTICE);
+    expect(session.error).toBeNull();
+    session.dispose();
+  });
+
+  it('the drift runs start again from initialisation and train on to the requested step count', async () => {
+    const losing = losingAt('stepRun', 2);
+    const runs = new DriftRuns(losing, statusAfterLoss());
+    const s = { ...defaults(driftSchema), widths: [16, 32], steps: 12 };
+    expect(await runs.advance(s)).toBe(true);
+    const initial = runs.runs.map((r) => r.records[0]);
+    // Each chunk steps both widths; the first call of the second chunk is answered as lost.
+    expect(await runs.advance(s)).toBe(true);
+    expect(runs.backendNotice).toBe(NOTICE);
+    expect(runs.runs).toEqual([]);
+    expect(runs.step).toBe(0);
+    while (await runs.advance(s));
+    expect(runs.step).toBe(12);
+    expect(runs.runs.map((r) => r.records[0])).toEqual(initial);
+    expect(runs.error).toBeNull();
+    runs.reset();
+    expect(runs.backendNotice).toBeNull();
+  });
+});
