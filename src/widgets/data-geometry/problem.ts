@@ -2,8 +2,9 @@
  * The widget's learning problem: two tight clusters with some labels flipped (twoClusters), a
  * clean-label test set drawn from the same clusters, and the network that learns it.
  */
+import type { RunRequest } from '../../engine/api';
 import { twoClusters, type Activation, type Matrix, type MlpSpec } from '../../lib/ntk';
-import type { MlpConfig } from '../../lib/nn';
+import type { MlpConfig, Parameterization } from '../../lib/nn';
 
 export interface ProblemSettings {
   n: number;
@@ -36,10 +37,21 @@ export interface NetworkSettings {
   /** Hidden layers. */
   depth: number;
   width: number;
+  parameterization: Parameterization;
   seed: number;
 }
 
-/** With the NTK parameterisation the network's infinite-width kernel is analyticKernels(…, kernelSpec(…)). */
+export interface TrainingSettings extends NetworkSettings {
+  lr: number;
+  /** Output scale α of the centred model g = α(f − f₀). */
+  alpha: number;
+}
+
+/**
+ * With the NTK parameterisation the network's infinite-width kernel is analyticKernels(…, kernelSpec(…));
+ * with μP its lr-weighted K₀ tends to the same kernel; with standard parameterisation K₀ grows like
+ * the width and has no limit (hasKernelLimit), so the analytic kernel is only a reference there.
+ */
 export function kernelSpec({ activation, depth }: Pick<NetworkSettings, 'activation' | 'depth'>): MlpSpec {
   return { depth, activation, wStd: W_STD, bStd: B_STD };
 }
@@ -57,5 +69,24 @@ export function makeProblem({ n, spread, noise, seed }: ProblemSettings): Proble
 }
 
 export function networkConfig(settings: NetworkSettings): MlpConfig {
-  return { ...kernelSpec(settings), inputDim: 2, width: settings.width, parameterization: 'ntk', seed: settings.seed };
+  return { ...kernelSpec(settings), inputDim: 2, width: settings.width, parameterization: settings.parameterization, seed: settings.seed };
+}
+
+/** Whether the run's lr-weighted K₀ tends to the analytic NTK as the width grows: not under standard parameterisation. */
+export function hasKernelLimit(parameterization: Parameterization): boolean {
+  return parameterization !== 'standard';
+}
+
+/**
+ * The run on the noisy labels: centred (f₀ subtracted, scaled by α), so training starts from g = 0
+ * and converges to the minimum-norm interpolant in K₀'s RKHS; ġ = −(η/n) Θ_lr (g − y) for every α,
+ * so the linearised prediction from the run's own K₀ holds unchanged.
+ */
+export function runRequest(settings: TrainingSettings, problem: Problem): RunRequest {
+  const { xTrain, yNoisy, xTest, yTest } = problem;
+  return {
+    network: networkConfig(settings),
+    data: { xTrain, yTrain: yNoisy, xTest, yTest },
+    options: { lr: settings.lr, alpha: settings.alpha, centered: true },
+  };
 }

@@ -1,5 +1,15 @@
 import { defineSchema } from '../../lib/settings';
-import { activationSetting, depthSetting, lrSetting, seedSetting, speedSetting, stepsSetting, widthSetting } from '../shared/settings';
+import {
+  activationSetting,
+  alphaSetting,
+  depthSetting,
+  lrSetting,
+  parameterizationSetting,
+  seedSetting,
+  speedSetting,
+  stepsSetting,
+  widthSetting,
+} from '../shared/settings';
 
 /** ReLU's kernel has a cusp (slowly decaying spectrum); erf's is smooth. The other activations add nothing here. */
 const activation = activationSetting('relu');
@@ -29,6 +39,8 @@ export const schema = defineSchema([
   { ...activation, options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
   widthSetting({ default: 512 }),
   depthSetting({ default: 1 }),
+  parameterizationSetting('ntk'),
+  { ...alphaSetting(1), help: 'trains g = α(f − f₀)' },
   lrSetting({ default: 2 }),
   stepsSetting({ default: 500 }),
   speedSetting(),

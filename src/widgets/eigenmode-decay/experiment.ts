@@ -24,8 +24,8 @@ export const TARGETS: Record<Target, FourierMode[]> = {
   ],
 };
 
-/** σ_w ≈ √2 (the He scale for ReLU) and a small bias in the NTK parameterisation; the depth is a setting. */
-export const NETWORK = { wStd: 1.4, bStd: 0.1, parameterization: 'ntk' } as const;
+/** σ_w ≈ √2 (the He scale for ReLU) and a small bias; the depth and parameterisation are settings. */
+export const NETWORK = { wStd: 1.4, bStd: 0.1 } as const;
 
 /** Offsets the noise's seed from the network's (Mlp draws from createRng(seed)), so the two are unrelated. */
 const NOISE_STREAM = 7919;
@@ -42,14 +42,24 @@ export function eigenmodeDataset({ target, n, noise, seed }: Pick<EigenmodeSetti
 }
 
 /**
- * GD on the centred network g = f − f₀ (src/lib/nn/trainer.ts), so the residual starts at −y and
- * lives exactly where the labels do in K₀'s eigenbasis, not spread over every mode by f₀.
+ * GD on the centred network g = α(f − f₀) (src/lib/nn/trainer.ts), so the residual starts at −y and
+ * lives exactly where the labels do in K₀'s eigenbasis, not spread over every mode by f₀. For every
+ * α and parameterisation ġ = −(η/n) Θ_lr (g − y) with the run's own lr-weighted K₀, which is what
+ * the mode predictions use.
  */
 export function runRequest(s: EigenmodeSettings, data: Dataset): RunRequest {
   return {
-    network: { ...NETWORK, inputDim: data.inputDim, width: s.width, depth: s.depth, activation: s.activation, seed: s.seed },
+    network: {
+      ...NETWORK,
+      inputDim: data.inputDim,
+      width: s.width,
+      depth: s.depth,
+      activation: s.activation,
+      parameterization: s.parameterization,
+      seed: s.seed,
+    },
     data: { xTrain: data.xTrain, yTrain: data.yTrain, xTest: data.xTest, yTest: data.yTest },
-    options: { lr: s.lr, centered: true },
+    options: { lr: s.lr, alpha: s.alpha, centered: true },
   };
 }
 

@@ -1,5 +1,15 @@
 import { defineSchema } from '../../lib/settings';
-import { activationSetting, depthSetting, lrSetting, seedSetting, speedSetting, stepsSetting, widthSetting } from '../shared/settings';
+import {
+  activationSetting,
+  alphaSetting,
+  depthSetting,
+  lrSetting,
+  parameterizationSetting,
+  seedSetting,
+  speedSetting,
+  stepsSetting,
+  widthSetting,
+} from '../shared/settings';
 
 export const schema = defineSchema([
   {
@@ -27,6 +37,8 @@ export const schema = defineSchema([
   widthSetting({ default: 512 }),
   depthSetting({ default: 1 }),
   activationSetting('relu'),
+  parameterizationSetting('ntk'),
+  { ...alphaSetting(1), help: 'trains g = α(f − f₀)' },
   lrSetting({ default: 1 }),
   stepsSetting({ default: 300, max: 5000 }),
   speedSetting(),

@@ -18,7 +18,16 @@ export function frozenDataset({ dataset, n, seed }: Pick<FrozenSettings, 'datase
   return dataset === 'circle' ? makeDataset('circleFourier', { n, seed }) : makeDataset('regression1d', { n, seed });
 }
 
-/** Plain full-batch GD on L = (1/2n)‖f − y‖² of the uncentred network, f₀ included. */
+/**
+ * At α = 1 plain full-batch GD on L = (1/2n)‖f − y‖² of the uncentred network, f₀ included. At
+ * α ≠ 1 the centred model g = α(f − f₀) of Chizat et al. (as in lazy-vs-rich): uncentred, g would
+ * start at αf₀, far from every target for large α. The frozen-kernel prediction needs no change:
+ * ġ = −(η/n) Θ_lr (g − y) for every α (src/lib/nn/trainer.ts), and it starts from the run's own g₀.
+ */
+export function isCentered({ alpha }: Pick<FrozenSettings, 'alpha'>): boolean {
+  return alpha !== 1;
+}
+
 export function runRequest(s: FrozenSettings, data: Dataset): RunRequest {
   return {
     network: {
@@ -32,7 +41,7 @@ export function runRequest(s: FrozenSettings, data: Dataset): RunRequest {
       seed: s.seed,
     },
     data: { xTrain: data.xTrain, yTrain: data.yTrain },
-    options: { lr: s.lr },
+    options: { lr: s.lr, alpha: s.alpha, centered: isCentered(s) },
   };
 }
 

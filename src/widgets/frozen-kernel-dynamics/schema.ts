@@ -1,6 +1,7 @@
 import { defineSchema } from '../../lib/settings';
 import {
   activationSetting,
+  alphaSetting,
   depthSetting,
   lrSetting,
   parameterizationSetting,
@@ -26,6 +27,7 @@ export const schema = defineSchema([
   depthSetting({ default: 1 }),
   activationSetting('relu'),
   parameterizationSetting('ntk'),
+  { ...alphaSetting(1), help: 'trains g = α(f − f₀), f₀ subtracted, when α ≠ 1' },
   lrSetting({ default: 1 }),
   stepsSetting({ default: 200, max: 5000 }),
   speedSetting(),

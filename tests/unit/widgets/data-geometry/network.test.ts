@@ -16,7 +16,7 @@ const data = { xTrain: problem.xTrain, yTrain: problem.yNoisy, xTest: problem.xT
 const RECORD_AT = [1, 2, 3, 5, 8, 12, 18, 27, 40, 60, 90, 150];
 
 async function train(activation: Activation, width: number, lr: number): Promise<{ records: TrainRecord[]; theory: LinearisedRun }> {
-  const start = await engine.createRun({ network: networkConfig({ activation, depth: 1, width, seed: 1 }), data, options: { lr, centered: true } });
+  const start = await engine.createRun({ network: networkConfig({ activation, depth: 1, width, parameterization: 'ntk', seed: 1 }), data, options: { lr, centered: true } });
   const records = [start.initial];
   for (const step of RECORD_AT) records.push((await engine.stepRun(start.runId, { steps: step - records[records.length - 1].step })).record);
   await engine.disposeRun(start.runId);

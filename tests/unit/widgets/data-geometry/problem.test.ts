@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kernelSpec, makeProblem, networkConfig, TEST_POINTS } from '../../../../src/widgets/data-geometry/problem';
+import { defaults } from '../../../../src/lib/settings';
+import { hasKernelLimit, kernelSpec, makeProblem, networkConfig, runRequest, TEST_POINTS } from '../../../../src/widgets/data-geometry/problem';
+import { schema } from '../../../../src/widgets/data-geometry/schema';
 
 describe('makeProblem', () => {
   const settings = { n: 20, spread: 0.05, noise: 0.15, seed: 7 };
@@ -35,8 +37,36 @@ describe('makeProblem', () => {
 
 describe('networkConfig', () => {
   it('is the network whose infinite-width kernel is kernelSpec', () => {
-    const config = networkConfig({ activation: 'erf', depth: 3, width: 256, seed: 3 });
+    const config = networkConfig({ activation: 'erf', depth: 3, width: 256, parameterization: 'ntk', seed: 3 });
     expect(config).toEqual({ ...kernelSpec({ activation: 'erf', depth: 3 }), inputDim: 2, width: 256, parameterization: 'ntk', seed: 3 });
     expect(config.depth).toBe(3);
+  });
+});
+
+describe('runRequest', () => {
+  const settings = defaults(schema);
+  const problem = makeProblem(settings);
+
+  it('trains the centred network on the noisy labels and tests on the clean ones, NTK and α = 1 by default', () => {
+    expect(settings.parameterization).toBe('ntk');
+    expect(settings.alpha).toBe(1);
+    const request = runRequest(settings, problem);
+    expect(request.network).toEqual(networkConfig(settings));
+    expect(request.network.parameterization).toBe('ntk');
+    expect(request.options).toEqual({ lr: settings.lr, alpha: 1, centered: true });
+    expect(request.data).toEqual({ xTrain: problem.xTrain, yTrain: problem.yNoisy, xTest: problem.xTest, yTest: problem.yTest });
+  });
+
+  it('passes the chosen parameterisation and output scale α to the run', () => {
+    const request = runRequest({ ...settings, parameterization: 'standard', alpha: 3, lr: 0.01 }, problem);
+    expect(request.network.parameterization).toBe('standard');
+    expect(request.options).toEqual({ lr: 0.01, alpha: 3, centered: true });
+    expect(runRequest({ ...settings, parameterization: 'mup' }, problem).network.parameterization).toBe('mup');
+  });
+
+  it('has an infinite-width kernel to compare with under NTK and μP, not under standard parameterisation', () => {
+    expect(hasKernelLimit('ntk')).toBe(true);
+    expect(hasKernelLimit('mup')).toBe(true);
+    expect(hasKernelLimit('standard')).toBe(false);
   });
 });

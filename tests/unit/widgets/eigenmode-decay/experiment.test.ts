@@ -40,10 +40,20 @@ describe('eigenmodeDataset', () => {
   it('trains the centred network on the training set and measures the held-out loss on the clean target', () => {
     const data = eigenmodeDataset(settings);
     const request = runRequest({ ...settings, depth: 3 }, data);
-    expect(request.options).toEqual({ lr: settings.lr, centered: true });
+    expect(request.options).toEqual({ lr: settings.lr, alpha: 1, centered: true });
     expect(request.network).toEqual({ inputDim: 2, width: settings.width, depth: 3, activation: settings.activation, wStd: 1.4, bStd: 0.1, parameterization: 'ntk', seed: settings.seed });
     expect(request.data.yTest).toEqual(data.yTest);
     expect(request.data.xTest).toHaveLength(data.yTest.length);
+  });
+
+  it('passes the chosen parameterisation and output scale α to the run (defaults NTK and 1)', () => {
+    expect(settings.parameterization).toBe('ntk');
+    expect(settings.alpha).toBe(1);
+    const data = eigenmodeDataset(settings);
+    const request = runRequest({ ...settings, parameterization: 'standard', alpha: 0.25 }, data);
+    expect(request.network.parameterization).toBe('standard');
+    expect(request.options).toEqual({ lr: settings.lr, alpha: 0.25, centered: true });
+    expect(runRequest({ ...settings, parameterization: 'mup' }, data).network.parameterization).toBe('mup');
   });
 });
 

@@ -16,8 +16,22 @@ describe('frozen-kernel experiment', () => {
 
     const request = runRequest(settings, circle);
     expect(request.network).toMatchObject({ inputDim: 2, width: 256, parameterization: 'ntk', depth: 1, seed: settings.seed });
-    expect(request.options).toEqual({ lr: 0.7 });
+    expect(request.options).toEqual({ lr: 0.7, alpha: 1, centered: false });
     expect(request.data.yTrain).toEqual(circle.yTrain);
+  });
+
+  it('passes the chosen parameterisation and output scale α to the run, centring the model when α ≠ 1', () => {
+    const settings = defaults(schema);
+    expect(settings.parameterization).toBe('ntk');
+    expect(settings.alpha).toBe(1);
+    const data = frozenDataset(settings);
+    for (const parameterization of ['standard', 'mup'] as const) {
+      expect(runRequest({ ...settings, parameterization }, data).network.parameterization).toBe(parameterization);
+    }
+    const request = runRequest({ ...settings, alpha: 4, parameterization: 'mup' }, data);
+    expect(request.options).toEqual({ lr: settings.lr, alpha: 4, centered: true });
+    expect(request.network.parameterization).toBe('mup');
+    expect(runRequest({ ...settings, alpha: 0.1 }, data).options).toMatchObject({ alpha: 0.1, centered: true });
   });
 
   it('draws |1 − ηλ/n| as a V with its corner at η = n/λ and crossing 1 at η = 2n/λ', () => {
