@@ -27,6 +27,17 @@ export type Parameterization = 'ntk' | 'standard' | 'mup';
 
 export const PARAMETERIZATIONS: readonly Parameterization[] = ['ntk', 'standard', 'mup'];
 
+/**
+ * Whether the lr-weighted K₀ tends to the analytic NTK as the width grows. It does under NTK
+ * parameterisation (neural-tangents stax), and under μP, whose lr factor n on the hidden layer and
+ * readout exactly undoes its 1/n readout in JCJᵀ. Under standard parameterisation the readout
+ * gradient is O(1) per unit, so K₀ grows like the width and has no limit at a fixed η.
+ * Widgets import it from this module, not from lib/nn's index, which would bring tfjs to the page.
+ */
+export function hasKernelLimit(parameterization: Parameterization): boolean {
+  return parameterization !== 'standard';
+}
+
 /** Where a layer sits: all that the table depends on besides W_std and b_std. */
 export interface LayerPosition {
   fanIn: number;

@@ -50,7 +50,7 @@ export interface TrainingSettings extends NetworkSettings {
 /**
  * With the NTK parameterisation the network's infinite-width kernel is analyticKernels(…, kernelSpec(…));
  * with μP its lr-weighted K₀ tends to the same kernel; with standard parameterisation K₀ grows like
- * the width and has no limit (hasKernelLimit), so the analytic kernel is only a reference there.
+ * the width and has no limit (hasKernelLimit in src/lib/nn), so the analytic kernel is only a reference there.
  */
 export function kernelSpec({ activation, depth }: Pick<NetworkSettings, 'activation' | 'depth'>): MlpSpec {
   return { depth, activation, wStd: W_STD, bStd: B_STD };
@@ -70,11 +70,6 @@ export function makeProblem({ n, spread, noise, seed }: ProblemSettings): Proble
 
 export function networkConfig(settings: NetworkSettings): MlpConfig {
   return { ...kernelSpec(settings), inputDim: 2, width: settings.width, parameterization: settings.parameterization, seed: settings.seed };
-}
-
-/** Whether the run's lr-weighted K₀ tends to the analytic NTK as the width grows: not under standard parameterisation. */
-export function hasKernelLimit(parameterization: Parameterization): boolean {
-  return parameterization !== 'standard';
 }
 
 /**

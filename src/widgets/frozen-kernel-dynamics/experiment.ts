@@ -3,6 +3,7 @@ import type { Domain, Point } from '../../charts';
 import type { RunRequest } from '../../engine/api';
 import { makeDataset, type Dataset } from '../../lib/ntk';
 import type { SettingsOf } from '../../lib/settings';
+import { isCentered } from '../shared/settings';
 import type { schema } from './schema';
 
 export type FrozenSettings = SettingsOf<typeof schema>;
@@ -19,15 +20,10 @@ export function frozenDataset({ dataset, n, seed }: Pick<FrozenSettings, 'datase
 }
 
 /**
- * At α = 1 plain full-batch GD on L = (1/2n)‖f − y‖² of the uncentred network, f₀ included. At
- * α ≠ 1 the centred model g = α(f − f₀) of Chizat et al. (as in lazy-vs-rich): uncentred, g would
- * start at αf₀, far from every target for large α. The frozen-kernel prediction needs no change:
- * ġ = −(η/n) Θ_lr (g − y) for every α (src/lib/nn/trainer.ts), and it starts from the run's own g₀.
+ * Plain full-batch GD on L = (1/2n)‖f − y‖² of the uncentred network at α = 1, the centred model
+ * at α ≠ 1 (isCentered). The frozen-kernel prediction needs no change: ġ = −(η/n) Θ_lr (g − y) for
+ * every α (src/lib/nn/trainer.ts), and it starts from the run's own g₀.
  */
-export function isCentered({ alpha }: Pick<FrozenSettings, 'alpha'>): boolean {
-  return alpha !== 1;
-}
-
 export function runRequest(s: FrozenSettings, data: Dataset): RunRequest {
   return {
     network: {

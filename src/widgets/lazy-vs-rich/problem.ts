@@ -2,6 +2,7 @@
 import type { RunRequest } from '../../engine/api';
 import { circleFourier, type Dataset, type FourierMode, type MlpSpec } from '../../lib/ntk';
 import type { SettingsOf } from '../../lib/settings';
+import { isCentered } from '../shared/settings';
 import type { schema } from './schema';
 
 export type LazyVsRichSettings = SettingsOf<typeof schema>;
@@ -25,14 +26,6 @@ export function targetModes(frequencies: readonly number[]): FourierMode[] {
 /** n evenly spaced points on the unit circle (d = 2) and the 256-point test grid of angles. */
 export function makeDataset({ n, modes }: Pick<LazyVsRichSettings, 'n' | 'modes'>): Dataset {
   return circleFourier({ n, modes: targetModes(modes), jitter: 0, seed: 0 });
-}
-
-/**
- * Chizat et al.'s model g = α(f − f₀) needs f₀ subtracted when α ≠ 1: otherwise g starts at αf₀,
- * which for large α is far from every target before training begins.
- */
-export function isCentered({ alpha, centered }: Pick<LazyVsRichSettings, 'alpha' | 'centered'>): boolean {
-  return centered || alpha !== 1;
 }
 
 /** The run: the trainer's kernel drift is recorded on every record (kernelEvery = 1). */

@@ -5,7 +5,7 @@
  * The trainer's g = α(f − f₀) (or αf) obeys ġ = −(η/n) Θ_lr (g − y) for every α, with Θ_lr the
  * lr-weighted NTK of f (src/lib/nn/trainer.ts), so both predictions use that kernel and the same η.
  */
-import type { Parameterization, TrainRecord } from '../../lib/nn';
+import type { TrainRecord } from '../../lib/nn';
 import { linearisedDynamics, type LinearisedDynamics, type Matrix } from '../../lib/ntk';
 import type { LinearisedRun } from '../shared/linearisedRun';
 import { relativeGap } from './measures';
@@ -14,16 +14,6 @@ import { relativeGap } from './measures';
 export interface AnalyticNtk {
   train: Matrix;
   testTrain: Matrix;
-}
-
-/**
- * Whether the lr-weighted K₀ tends to the analytic NTK as the width grows. It does under NTK
- * parameterisation (neural-tangents stax), and under μP, whose lr factor n on the hidden layer and
- * readout exactly undoes its 1/n readout in JCJᵀ. Under standard parameterisation the readout
- * gradient is O(1) per unit, so K₀ grows like the width and has no limit at a fixed η.
- */
-export function hasKernelLimit(parameterization: Parameterization): boolean {
-  return parameterization !== 'standard';
 }
 
 /**

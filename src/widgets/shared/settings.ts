@@ -99,6 +99,14 @@ export function parameterizationSetting(d: Parameterization = 'ntk'): ChoiceSett
   };
 }
 
+/**
+ * Whether to train Chizat et al.'s centred model g = α(f − f₀): when asked for, and always when
+ * α ≠ 1, since otherwise g starts at αf₀, far from every target for large α.
+ */
+export function isCentered({ alpha, centered = false }: { alpha: number; centered?: boolean }): boolean {
+  return centered || alpha !== 1;
+}
+
 export function centeredSetting(d = false): BooleanSetting & { key: 'centered' } {
   return { kind: 'boolean', key: 'centered', label: 'Subtract f₀ (centred model)', default: d };
 }

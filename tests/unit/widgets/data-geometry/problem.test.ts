@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../../../src/lib/settings';
-import { hasKernelLimit, kernelSpec, makeProblem, networkConfig, runRequest, TEST_POINTS } from '../../../../src/widgets/data-geometry/problem';
+import { kernelSpec, makeProblem, networkConfig, runRequest, TEST_POINTS } from '../../../../src/widgets/data-geometry/problem';
 import { schema } from '../../../../src/widgets/data-geometry/schema';
 
 describe('makeProblem', () => {
@@ -62,11 +62,5 @@ describe('runRequest', () => {
     expect(request.network.parameterization).toBe('standard');
     expect(request.options).toEqual({ lr: 0.01, alpha: 3, centered: true });
     expect(runRequest({ ...settings, parameterization: 'mup' }, problem).network.parameterization).toBe('mup');
-  });
-
-  it('has an infinite-width kernel to compare with under NTK and μP, not under standard parameterisation', () => {
-    expect(hasKernelLimit('ntk')).toBe(true);
-    expect(hasKernelLimit('mup')).toBe(true);
-    expect(hasKernelLimit('standard')).toBe(false);
   });
 });

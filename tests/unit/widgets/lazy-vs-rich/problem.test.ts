@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, parseSettings, serializeSettings } from '../../../../src/lib/settings';
-import { isCentered, makeDataset, matchesPreset, PRESETS, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/problem';
+import { makeDataset, matchesPreset, PRESETS, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/problem';
+import { isCentered } from '../../../../src/widgets/shared/settings';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
 
 describe('the target', () => {

@@ -8,14 +8,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
-import type { Parameterization } from '../../../../src/lib/nn';
+import { hasKernelLimit, type Parameterization } from '../../../../src/lib/nn';
 import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
 import { LinearisedSession } from '../../../../src/widgets/shared/linearisedSession.svelte';
 import { particleDisplacement } from '../../../../src/widgets/lazy-vs-rich/measures';
 import { ParticleTracker } from '../../../../src/widgets/lazy-vs-rich/particles.svelte';
 import { makeDataset, networkSpec, PRESETS, runRequest, type LazyVsRichSettings } from '../../../../src/widgets/lazy-vs-rich/problem';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
-import { compareWithTheory, hasKernelLimit, infiniteWidthModel, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { compareWithTheory, infiniteWidthModel, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const engine = createEngine();
 beforeAll(async () => {
