@@ -8,6 +8,7 @@
  * (src/engine/client.ts getEngine is a per-page singleton, and this bundle has one copy of it).
  */
 import { mount, unmount } from 'svelte';
+import { errorMessage } from '../lib/errorMessage';
 import { parseSettings } from '../lib/settings';
 import LazyWidget from '../widgets/LazyWidget.svelte';
 import { WIDGETS, type WidgetName } from '../widgets/registry';
@@ -42,7 +43,7 @@ export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): v
     #fail(error: unknown): void {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
-      p.textContent = `The ${entry.title.toLowerCase()} widget could not start: ${error instanceof Error ? error.message : String(error)}`;
+      p.textContent = `The ${entry.title.toLowerCase()} widget could not start: ${errorMessage(error)}`;
       this.#shadow.replaceChildren(p);
     }
 

@@ -8,6 +8,7 @@
  * runs from there.
  */
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../lib/errorMessage';
 import {
   DEFAULT_BACKEND_ORDER,
   Mlp,
@@ -27,8 +28,6 @@ async function readFloat32(t: tf.Tensor): Promise<Float32Array> {
   t.dispose();
   return data;
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function firstLayerWeights(trainer: Trainer): tf.Tensor {
   const layer = trainer.net.layers[0];
@@ -97,7 +96,7 @@ export function createEngine(): EngineApi {
     } catch (err) {
       // A lost device fails calls before it announces the loss, so after a failure the backend is checked.
       const works = started === epoch && (await verifyMatMul().then(() => true, () => false));
-      if (started === epoch && !works) lose(tf.getBackend() as BackendName, describe(err));
+      if (started === epoch && !works) lose(tf.getBackend() as BackendName, errorMessage(err));
       if (started === epoch) throw err;
     }
     throw lostError();

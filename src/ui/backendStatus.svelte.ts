@@ -3,12 +3,12 @@
  * that the worker's backend was lost (src/engine/engine.ts) before it starts its work again.
  */
 import { BACKEND_LOST, type EngineApi } from '../engine/api';
+import { errorMessage } from '../lib/errorMessage';
 import { backendOrder, getEngine } from '../engine/client';
 import type { BackendSelection } from '../lib/nn';
 
 export const BACKEND_LABELS: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class BackendStatus {
   selection = $state<BackendSelection | null>(null);
@@ -33,7 +33,7 @@ export class BackendStatus {
       .then(
         (selection) => (this.selection = selection),
         (err: unknown) => {
-          this.error = message(err);
+          this.error = errorMessage(err);
           return null;
         },
       );
@@ -51,7 +51,7 @@ export class BackendStatus {
     try {
       this.selection = await this.engine().init();
     } catch (failure) {
-      this.error = message(failure);
+      this.error = errorMessage(failure);
       return null;
     }
     const { backend, attempts } = this.selection;

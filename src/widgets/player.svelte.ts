@@ -5,6 +5,7 @@
  * so a slow backend lowers the frame rate of the plots instead of queueing work. While the widget
  * is off screen or its tab hidden, nothing runs.
  */
+import { errorMessage } from '../lib/errorMessage';
 export class Player {
   running = $state(false);
   busy = $state(false);
@@ -41,7 +42,7 @@ export class Player {
     try {
       return await this.advance();
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = errorMessage(err);
       return false;
     } finally {
       this.busy = false;

@@ -5,6 +5,7 @@
  * the next candidate is tried.
  */
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../errorMessage';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -104,9 +105,6 @@ async function tryBackend(name: BackendName, options: BackendOptions): Promise<v
   await verifyMatMul();
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Tries the backends in order; throws only if every one of them fails. */
 export async function selectBackend(options: BackendOptions = {}): Promise<BackendSelection> {
@@ -117,7 +115,7 @@ export async function selectBackend(options: BackendOptions = {}): Promise<Backe
       attempts.push({ name, ok: true });
       return { backend: name, attempts };
     } catch (error) {
-      attempts.push({ name, ok: false, reason: describe(error) });
+      attempts.push({ name, ok: false, reason: errorMessage(error) });
     }
   }
   throw new Error(`no tfjs backend works here: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);

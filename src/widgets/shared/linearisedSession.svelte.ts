@@ -6,6 +6,7 @@
  * lost, the same run starts again on the next backend and the player carries on.
  */
 import type { EngineApi, RunRequest } from '../../engine/api';
+import { errorMessage } from '../../lib/errorMessage';
 import type { TrainRecord } from '../../lib/nn';
 import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
 import { Player } from '../player.svelte';
@@ -86,7 +87,7 @@ export class LinearisedSession {
         this.records = [start.initial];
       } catch (err) {
         if (!(await this.restartAfterLoss(err, generation)) && generation === this.generation) {
-          this.error = err instanceof Error ? err.message : String(err);
+          this.error = errorMessage(err);
         }
       }
     });
