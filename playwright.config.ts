@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-import { CHROMIUM_ARGS, HARNESS, SITE } from './tests/browser/env';
+import { CHROMIUM_ARGS, HARNESS, HARNESS_PORT, SITE, SITE_PORT } from './tests/browser/env';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -18,9 +18,9 @@ export default defineConfig({
   // PW_NO_SERVER=1: the caller already serves SITE_URL (and the harness), e.g. while developing one spec.
   webServer: process.env.PW_NO_SERVER ? [] : [
     // The built essay, exactly as readers get it.
-    { command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1', url: `${SITE}/`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    { command: `npx vite preview --port ${SITE_PORT} --strictPort --host 127.0.0.1`, url: `${SITE}/`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
     // Test-only harness pages (tests/browser/harness/*.html) that import library modules directly.
-    { command: 'npx vite --port 5174 --strictPort --host 127.0.0.1', url: `${HARNESS}/tests/browser/harness/index.html`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    { command: `npx vite --port ${HARNESS_PORT} --strictPort --host 127.0.0.1`, url: `${HARNESS}/tests/browser/harness/index.html`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
   ],
 });
 
