@@ -27,10 +27,17 @@ export interface RunRequest {
   network: MlpConfig;
   data: TrainingData;
   options: TrainerOptions;
+  /**
+   * When set, the run trains at η = lrFraction · 2n/λ_max of its own lr-weighted K₀ (options.lr is
+   * then ignored): the worker picks η from the kernel it computes anyway, in the same call.
+   */
+  lrFraction?: number;
 }
 
 export interface RunStart {
   runId: number;
+  /** The η the run trains with (options.lr, or the one lrFraction chose). */
+  lr: number;
   initial: TrainRecord;
   /** The lr-weighted NTK at initialisation on train × train and test × train, row-major. */
   kernelTrain: Float32Array;
@@ -70,8 +77,15 @@ export interface EngineApi {
   evaluate(network: MlpConfig, x: Matrix): Promise<Float32Array>;
   createRun(request: RunRequest): Promise<RunStart>;
   stepRun(runId: number, request: StepRequest): Promise<StepResult>;
+  /**
+   * Back to the run's initial parameters, to train again at learning rate `lr`: the same network and
+   * K₀, no kernel computation. Resolves to the initial record.
+   */
+  restartRun(runId: number, lr: number): Promise<TrainRecord>;
   /** The first layer's effective weights now, without training. */
   firstLayer(runId: number): Promise<Float32Array>;
   disposeRun(runId: number): Promise<void>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** How often each method was called since the worker started (tests check what a change costs). */
+  callCounts(): Promise<Record<string, number>>;
 }

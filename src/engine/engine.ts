@@ -20,7 +20,7 @@ import {
   type BackendSelection,
   verifyMatMul,
 } from '../lib/nn';
-import { analyticKernels } from '../lib/ntk';
+import { analyticKernels, stabilityLimit, toRows } from '../lib/ntk';
 import { BACKEND_LOST, type EngineApi, type KernelSample, type RunStart, type StepResult } from './api';
 
 async function readFloat32(t: tf.Tensor): Promise<Float32Array> {
@@ -164,15 +164,15 @@ export function createEngine(): EngineApi {
         const runId = nextRunId++;
         runs.set(runId, trainer);
         const { xTrain, xTest } = request.data;
-        const start: RunStart = {
-          runId,
-          initial: trainer.record,
-          kernelTrain: await readFloat32(tf.tidy(() => empiricalNtkTensor(trainer.net, xTrain))),
-        };
+        const kernelTrain = await readFloat32(tf.tidy(() => empiricalNtkTensor(trainer.net, xTrain)));
+        if (request.lrFraction !== undefined) trainer.restart(request.lrFraction * stabilityLimit(toRows(kernelTrain, xTrain.length)));
+        const start: RunStart = { runId, lr: trainer.learningRate, initial: trainer.record, kernelTrain };
         if (xTest) start.kernelTestTrain = await readFloat32(tf.tidy(() => empiricalNtkTensor(trainer.net, xTest, xTrain)));
         return start;
       });
     },
+
+    restartRun: (runId, lr) => onBackend(async () => trainerOf(runId).restart(lr)),
 
     stepRun: (runId, request) =>
       onBackend(async () => {
@@ -190,10 +190,22 @@ export function createEngine(): EngineApi {
       dropped.delete(runId);
     },
 
+    async callCounts() {
+      return { ...counts };
+    },
+
     async memory() {
       const { numTensors, numBytes } = tf.memory();
       return { numTensors, numBytes };
     },
   };
+  const counts: Record<string, number> = {};
+  for (const [name, method] of Object.entries(engine)) {
+    engine[name] = (...args: never[]) => {
+      counts[name] = (counts[name] ?? 0) + 1;
+      return method(...args);
+    };
+  }
   return engine;
 }
+

@@ -10,7 +10,7 @@
  * Reported losses are (1/2n)‖g − y‖², comparable across α and with the linearised dynamics.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Matrix } from '../ntk';
+import { halfMeanSquaredError, type Matrix } from '../ntk';
 import { empiricalNtkTensor } from './empiricalNtk';
 import { Mlp, type MlpConfig } from './mlp';
 
@@ -82,7 +82,7 @@ function sumSquares(t: tf.Tensor): tf.Scalar {
 
 export class Trainer {
   readonly net: Mlp;
-  private readonly lr: number;
+  private lr: number;
   private readonly momentum: number;
   private readonly alpha: number;
   private readonly kernelEvery: number;
@@ -105,12 +105,13 @@ export class Trainer {
   private steps = 0;
   private lastKernelStep = 0;
   private latest!: TrainRecord;
+  private initialRecord!: TrainRecord;
 
   /** Builds the network from `network` (the trainer owns it) and measures the initial record. */
   static async create(network: MlpConfig, data: TrainingData, options: TrainerOptions): Promise<Trainer> {
     const trainer = new Trainer(network, data, options);
     await trainer.measureInitialNorms();
-    trainer.latest = await trainer.measure();
+    trainer.initialRecord = trainer.latest = await trainer.measure();
     trainer.initialLoss = trainer.latest.trainLoss;
     return trainer;
   }
@@ -173,6 +174,34 @@ export class Trainer {
 
   get stepCount(): number {
     return this.steps;
+  }
+
+  get learningRate(): number {
+    return this.lr;
+  }
+
+  /**
+   * Back to θ₀ (the same network, its K₀ still valid) to train again with learning rate `lr`: no
+   * new network and no kernel computation, so a learning-rate slider can restart a run cheaply.
+   * Returns the initial record.
+   */
+  restart(lr: number = this.lr): TrainRecord {
+    if (!(lr >= 0 && Number.isFinite(lr))) throw new RangeError(`lr must be finite and ≥ 0, got ${lr}`);
+    this.lr = lr;
+    tf.tidy(() => {
+      this.net.layers.forEach(({ w, b }, l) => {
+        w.assign(this.initialParams[l].w.clone() as tf.Tensor2D);
+        b.assign(this.initialParams[l].b.clone() as tf.Tensor1D);
+      });
+      for (const v of this.velocity ?? []) {
+        v.w.assign(tf.zerosLike(v.w));
+        v.b.assign(tf.zerosLike(v.b));
+      }
+    });
+    this.steps = 0;
+    this.lastKernelStep = 0;
+    this.latest = this.initialRecord;
+    return this.latest;
   }
 
   /** The latest record (the initial one before any step). */
@@ -280,8 +309,4 @@ export class Trainer {
     owned.push(...(this.velocity ?? []).flatMap(({ w, b }) => [w, b]));
     for (const t of owned) t?.dispose();
   }
-}
-
-function halfMeanSquaredError(outputs: number[], labels: number[]): number {
-  return outputs.reduce((sum, g, i) => sum + (g - labels[i]) ** 2, 0) / (2 * outputs.length);
 }

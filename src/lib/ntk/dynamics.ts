@@ -18,6 +18,7 @@
  */
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { dot, matVec, transposeMatVec } from './linalg';
+import { halfMeanSquaredError } from './stats';
 import type { Matrix } from './types';
 
 /** Full-batch discrete gradient descent ('gd', integer steps t) or gradient flow ('flow', real t). */
@@ -91,56 +92,51 @@ function checkLength(name: string, v: readonly number[], n: number): void {
   if (v.length !== n) throw new RangeError(`${name} has length ${v.length}, expected ${n}`);
 }
 
-export interface LinearisedDynamicsInput {
+/** A frozen kernel on a training set, with the network's outputs at initialisation; η comes later. */
+export interface KernelProblem {
   /** K(X, X), n×n. */
   kTrain: Matrix;
   yTrain: number[];
   /** Network outputs at initialisation on X; defaults to 0 (the infinite-width mean). */
   f0Train?: number[];
-  /** Learning rate η of L = (1/2n)‖f − y‖². */
-  lr: number;
   /** K(X*, X), m×n; needed for testPrediction. */
   kTestTrain?: Matrix;
   /** Outputs at initialisation on X*; defaults to 0. */
   f0Test?: number[];
 }
 
-/** Closed-form training of the linearised model; construct once, evaluate at any number of times. */
-export class LinearisedDynamics {
-  readonly n: number;
-  readonly lr: number;
-  readonly eigen: SymmetricEigen;
-  /** True when η ≥ 2n/λ_max: GD's top mode has |1 − ηλ_max/n| ≥ 1 (grows beyond, oscillates at equality). */
-  readonly diverges: boolean;
-  private readonly yTrain: number[];
-  /** a_k = ηλ_k/n. */
-  private readonly rates: number[];
-  /** c_k = v_kᵀ r_0. */
-  private readonly coefficients: number[];
-  /** K(X*, X) v_k as columns: testModes[i][k]. */
-  private readonly testModes?: number[][];
-  private readonly f0Test?: number[];
+export interface LinearisedDynamicsInput extends KernelProblem {
+  /** Learning rate η of L = (1/2n)‖f − y‖². */
+  lr: number;
+}
 
-  constructor(input: LinearisedDynamicsInput) {
-    const { kTrain, yTrain, lr, kTestTrain } = input;
+/**
+ * Everything of the closed form that does not depend on η: K's eigendecomposition, the initial
+ * residual in its eigenbasis and K(X*, X) in it. Built once per kernel; dynamics(η) is then cheap
+ * (O(n) to set up), so a learning-rate slider can redraw the prediction on every input event.
+ */
+export class KernelSpectrum {
+  readonly n: number;
+  readonly eigen: SymmetricEigen;
+  readonly yTrain: number[];
+  /** c_k = v_kᵀ r_0. */
+  readonly coefficients: number[];
+  /** K(X*, X) v_k as columns: testModes[i][k]. */
+  readonly testModes?: number[][];
+  readonly f0Test?: number[];
+
+  constructor({ kTrain, yTrain, f0Train, kTestTrain, f0Test }: KernelProblem) {
     const n = kTrain.length;
     checkLength('yTrain', yTrain, n);
-    const f0Train = input.f0Train ?? new Array<number>(n).fill(0);
-    checkLength('f0Train', f0Train, n);
-    if (!(lr >= 0 && Number.isFinite(lr))) throw new RangeError(`learning rate must be finite and ≥ 0, got ${lr}`);
-
+    const f0 = f0Train ?? new Array<number>(n).fill(0);
+    checkLength('f0Train', f0, n);
     this.n = n;
-    this.lr = lr;
     this.yTrain = yTrain.slice();
     this.eigen = symmetricEigen(kTrain);
-    this.rates = this.eigen.values.map((lambda) => (lr * lambda) / n);
-    this.diverges = lr >= this.maxStableLr();
-    const r0 = f0Train.map((f, i) => f - yTrain[i]);
-    this.coefficients = matVec(this.eigen.vectors, r0);
-
+    this.coefficients = matVec(this.eigen.vectors, f0.map((f, i) => f - yTrain[i]));
     if (kTestTrain) {
       kTestTrain.forEach((row) => checkLength('kTestTrain row', row, n));
-      this.f0Test = input.f0Test ?? new Array<number>(kTestTrain.length).fill(0);
+      this.f0Test = f0Test ?? new Array<number>(kTestTrain.length).fill(0);
       checkLength('f0Test', this.f0Test, kTestTrain.length);
       this.testModes = kTestTrain.map((row) => this.eigen.vectors.map((v) => dot(row, v)));
     }
@@ -151,15 +147,47 @@ export class LinearisedDynamics {
     return (2 * this.n) / this.eigen.values[0];
   }
 
+  dynamics(lr: number): LinearisedDynamics {
+    return new LinearisedDynamics(this, lr);
+  }
+}
+
+/** Closed-form training of the linearised model at one learning rate; evaluate at any number of times. */
+export class LinearisedDynamics {
+  readonly n: number;
+  readonly lr: number;
+  readonly eigen: SymmetricEigen;
+  /** True when η ≥ 2n/λ_max: GD's top mode has |1 − ηλ_max/n| ≥ 1 (grows beyond, oscillates at equality). */
+  readonly diverges: boolean;
+  /** a_k = ηλ_k/n. */
+  private readonly rates: number[];
+
+  constructor(
+    readonly spectrum: KernelSpectrum,
+    lr: number,
+  ) {
+    if (!(lr >= 0 && Number.isFinite(lr))) throw new RangeError(`learning rate must be finite and ≥ 0, got ${lr}`);
+    this.n = spectrum.n;
+    this.lr = lr;
+    this.eigen = spectrum.eigen;
+    this.rates = this.eigen.values.map((lambda) => (lr * lambda) / this.n);
+    this.diverges = lr >= this.maxStableLr();
+  }
+
+  /** 2n/λ_max: GD converges for η below it (Infinity when K = 0). */
+  maxStableLr(): number {
+    return this.spectrum.maxStableLr();
+  }
+
   /** c_k = v_kᵀ r_0, the initial residual in the eigenbasis. */
   modeCoefficients(): number[] {
-    return this.coefficients.slice();
+    return this.spectrum.coefficients.slice();
   }
 
   /** v_kᵀ r_t = (1 − ηλ_k/n)^t c_k (GD) or e^{−ηλ_k t/n} c_k (flow). */
   modeResiduals(t: number, mode: DescentMode): number[] {
     checkTime(t, mode);
-    return this.coefficients.map((c, k) => modeDecay(this.rates[k], t, mode) * c);
+    return this.spectrum.coefficients.map((c, k) => modeDecay(this.rates[k], t, mode) * c);
   }
 
   /** r_t = f_t(X) − y. */
@@ -175,16 +203,17 @@ export class LinearisedDynamics {
 
   /** f_t(X) = y + r_t. */
   trainPrediction(t: number, mode: DescentMode): number[] {
-    return this.residual(t, mode).map((r, i) => this.yTrain[i] + r);
+    return this.residual(t, mode).map((r, i) => this.spectrum.yTrain[i] + r);
   }
 
   /** f_t(X*) = f_0(X*) − Σ_k K(X*, X) v_k · (η/n) S_k(t) c_k  (see the module comment). */
   testPrediction(t: number, mode: DescentMode): number[] {
-    if (!this.testModes || !this.f0Test) throw new Error('testPrediction needs kTestTrain');
+    const { testModes, f0Test, coefficients } = this.spectrum;
+    if (!testModes || !f0Test) throw new Error('testPrediction needs kTestTrain');
     checkTime(t, mode);
     const step = this.lr / this.n;
-    const weights = this.coefficients.map((c, k) => step * modeIntegral(this.rates[k], t, mode) * c);
-    return this.testModes.map((row, i) => this.f0Test![i] - dot(row, weights));
+    const weights = coefficients.map((c, k) => step * modeIntegral(this.rates[k], t, mode) * c);
+    return testModes.map((row, i) => f0Test[i] - dot(row, weights));
   }
 
   /** The gradient-flow bound L(0)·exp(−2ηλ_min t/n) on this problem's loss. */
@@ -203,7 +232,7 @@ export class LinearisedDynamics {
 }
 
 export function linearisedDynamics(input: LinearisedDynamicsInput): LinearisedDynamics {
-  return new LinearisedDynamics(input);
+  return new KernelSpectrum(input).dynamics(input.lr);
 }
 
 export interface FlowBoundParams {
@@ -280,4 +309,25 @@ export function rkhsNorm(kTrain: Matrix, y: number[]): RkhsNorm {
     return eigen.values[k] > cutoff ? (c * c) / eigen.values[k] : Infinity;
   });
   return { squaredNorm: modeContributions.reduce((a, b) => a + b, 0), modeContributions, eigen };
+}
+
+export interface PredictedLoss {
+  step: number;
+  train: number;
+  /** (1/2m)‖f_t(X*) − y*‖², when test labels were given. */
+  test?: number;
+}
+
+/** Train (and, given test labels, test) loss of the linearised model after each of `steps` GD steps. */
+export function predictedLosses(model: LinearisedDynamics, steps: readonly number[], yTest?: readonly number[]): PredictedLoss[] {
+  return steps.map((step) => ({
+    step,
+    train: model.loss(step, 'gd'),
+    test: yTest ? halfMeanSquaredError(model.testPrediction(step, 'gd'), yTest) : undefined,
+  }));
+}
+
+/** 2n/λ_max of an n × n kernel: full-batch GD on L = (1/2n)‖f − y‖² with it is stable only below this η. */
+export function stabilityLimit(kernel: Matrix): number {
+  return (2 * kernel.length) / symmetricEigen(kernel).values[0];
 }

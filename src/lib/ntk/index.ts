@@ -8,3 +8,6 @@ export * from './rng';
 export * from './kernels';
 export * from './datasets';
 export * from './dynamics';
+export * from './stats';
+export * from './grids';
+export { toRows } from './linalg';

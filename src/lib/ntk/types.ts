@@ -15,3 +15,9 @@ export interface MlpSpec {
 
 /** Row-major dense matrix; rows are samples unless stated otherwise. */
 export type Matrix = number[][];
+
+/** A point of a curve or a scatter, (x, y). */
+export interface Point {
+  x: number;
+  y: number;
+}

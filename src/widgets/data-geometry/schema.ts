@@ -9,7 +9,7 @@ import {
   speedSetting,
   stepsSetting,
   widthSetting,
-} from '../shared/settings';
+} from '../kit/settings';
 
 /** ReLU's kernel has a cusp (slowly decaying spectrum); erf's is smooth. The other activations add nothing here. */
 const activation = activationSetting('relu');

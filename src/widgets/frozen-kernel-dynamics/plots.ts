@@ -1,8 +1,10 @@
 /** The frozen-kernel widget's chart data from a run's theory and records. Pure: no DOM. */
 import type { Domain, ReferenceLine, Series } from '../../charts';
 import type { TrainRecord } from '../../lib/nn';
-import { curveWithin, logDomain, stepGrid, type LinearisedRun } from '../shared/linearisedRun';
-import { modeFactorCurve } from './experiment';
+import { stepGrid } from '../../lib/ntk';
+import { curveWithin, logDomain } from '../kit/axes';
+import type { LinearisedRun } from '../kit/linearisedRun';
+import { modeFactorCurve } from './theory';
 
 /** The trainer calls a run diverged once its loss exceeds this multiple of L(0) (its default). */
 export const DIVERGENCE_FACTOR = 1e6;
@@ -30,7 +32,7 @@ export function lossPlot(run: LinearisedRun, records: readonly TrainRecord[], ho
   const series: Series[] = [
     { id: 'measured', label: 'network (measured)', points: measured, kind: 'markers', colorIndex: 0 },
     { id: 'linearised', label: 'linearised, K₀ frozen', points: linearised, kind: 'line', colorIndex: 1 },
-    { id: 'bound', label: 'flow bound L(0)e^(−2ηλ_min t/n)', points: bound, kind: 'line', colorIndex: 2, dashed: true },
+    { id: 'bound', label: 'flow bound L(0)·exp(−2ηλ_min t/n)', points: bound, kind: 'line', colorIndex: 2, dashed: true },
   ];
   return { series, yDomain: logDomain([...measured, ...linearised, ...bound].map((p) => p.y), 10) };
 }

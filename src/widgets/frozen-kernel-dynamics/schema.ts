@@ -9,7 +9,7 @@ import {
   speedSetting,
   stepsSetting,
   widthSetting,
-} from '../shared/settings';
+} from '../kit/settings';
 
 export const schema = defineSchema([
   {

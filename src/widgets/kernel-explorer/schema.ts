@@ -1,5 +1,5 @@
 import { defineSchema } from '../../lib/settings';
-import { activationSetting, bStdSetting, depthSetting, seedSetting, wStdSetting, widthSetting } from '../shared/settings';
+import { activationSetting, bStdSetting, depthSetting, seedSetting, wStdSetting, widthSetting } from '../kit/settings';
 
 /**
  * Defaults: one hidden ReLU layer with σ_w = 1, σ_b = 0, the network of the chapter's closed form.

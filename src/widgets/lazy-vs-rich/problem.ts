@@ -2,7 +2,7 @@
 import type { RunRequest } from '../../engine/api';
 import { circleFourier, type Dataset, type FourierMode, type MlpSpec } from '../../lib/ntk';
 import type { SettingsOf } from '../../lib/settings';
-import { isCentered } from '../shared/settings';
+import { isCentered } from '../kit/settings';
 import type { schema } from './schema';
 
 export type LazyVsRichSettings = SettingsOf<typeof schema>;

@@ -10,7 +10,7 @@ import {
   speedSetting,
   stepsSetting,
   widthSetting,
-} from '../shared/settings';
+} from '../kit/settings';
 
 // The defaults are the lazy regime; ./problem.ts lists presets for the others.
 export const schema = defineSchema([

@@ -6,7 +6,7 @@
  */
 import type { EngineApi } from '../../engine/api';
 import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
-import { speedFactor } from '../shared/settings';
+import { speedFactor } from '../kit/settings';
 import { DRIFT_DATA, chunkSize, driftRecord, networkFor, stabilityLimit, type DriftRecord, type DriftSettings } from './experiment';
 import { formatValue } from './plots';
 

@@ -5,7 +5,7 @@
 import { makeDataset, symmetricEigen } from '../../lib/ntk';
 import type { MlpConfig, TrainRecord, TrainingData } from '../../lib/nn';
 import type { SettingsOf } from '../../lib/settings';
-import { toRows } from '../shared/matrix';
+import { toRows } from '../../lib/ntk';
 import type { schema } from './schema';
 
 export type DriftSettings = SettingsOf<typeof schema>;

@@ -8,7 +8,7 @@ import {
   speedSetting,
   stepsSetting,
   widthsSetting,
-} from '../shared/settings';
+} from '../kit/settings';
 
 // The shared factories type `key` as string, which would erase it from SettingsOf; restating each
 // key keeps it literal.

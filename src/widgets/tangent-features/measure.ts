@@ -6,7 +6,7 @@ import type { EngineApi } from '../../engine/api';
 import type { MlpConfig } from '../../lib/nn';
 import type { Target1d } from '../../lib/ntk';
 import { targets1d } from '../../lib/ntk';
-import { toRows } from '../shared/matrix';
+import { toRows } from '../../lib/ntk';
 
 export interface OneStepRequest {
   /** A scalar-input network (inputDim 1) in the NTK parameterisation. */

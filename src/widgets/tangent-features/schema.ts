@@ -1,6 +1,6 @@
 import { defineSchema } from '../../lib/settings';
 import type { Target1d } from '../../lib/ntk';
-import { activationSetting, bStdSetting, depthSetting, lrSetting, seedSetting, wStdSetting, widthSetting } from '../shared/settings';
+import { activationSetting, bStdSetting, depthSetting, lrSetting, seedSetting, wStdSetting, widthSetting } from '../kit/settings';
 
 const inputSetting = <K extends string>(key: K, label: string, d: number) =>
   ({ kind: 'number', key, label, default: d, min: -1, max: 1, scale: 'linear' }) as const;

@@ -11,7 +11,7 @@ import { defaults } from '../../../src/lib/settings';
 import type { Activation } from '../../../src/lib/ntk';
 import { makeProblem, networkConfig } from '../../../src/widgets/data-geometry/problem';
 import { schema } from '../../../src/widgets/data-geometry/schema';
-import { MAX_WIDTH } from '../../../src/widgets/shared/settings';
+import { MAX_WIDTH } from '../../../src/widgets/kit/settings';
 
 const engine = createEngine();
 beforeAll(async () => {

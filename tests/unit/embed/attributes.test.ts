@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingAttributes } from '../../../src/embed/attributes';
 import { defineSchema, parseSettings } from '../../../src/lib/settings';
-import { depthSetting, lrSetting, widthSetting } from '../../../src/widgets/shared/settings';
+import { depthSetting, lrSetting, widthSetting } from '../../../src/widgets/kit/settings';
 
 const schema = defineSchema([widthSetting({ default: 256 }), lrSetting({ default: 0.5 }), depthSetting({ default: 1 })]);
 const attrs = (pairs: Record<string, string>) => Object.entries(pairs).map(([name, value]) => ({ name, value }));

@@ -59,6 +59,37 @@ describe('engine over RPC', () => {
     await expect(engine.stepRun(start.runId, { steps: 1 })).rejects.toThrow(/no training run/);
   });
 
+  it('picks η from the run\'s own K₀ when asked for a fraction of the limit, and restarts from θ₀ at a new η without a kernel computation', async () => {
+    const data = circleFourier({ n: 10, modes: [{ k: 2, amp: 1 }], jitter: 0, seed: 5 });
+    const start = await engine.createRun({ network, data: { xTrain: data.xTrain, yTrain: data.yTrain }, options: { lr: 123 }, lrFraction: 0.4 });
+    const n = data.xTrain.length;
+    // Independent of the engine's own path: λ_max by power iteration on the reported K₀.
+    const k0 = Array.from({ length: n }, (_, i) => Array.from(start.kernelTrain.subarray(i * n, (i + 1) * n)));
+    let v = k0.map(() => 1);
+    let lambdaMax = 0;
+    for (let i = 0; i < 500; i++) {
+      const w = k0.map((row) => row.reduce((s, kij, j) => s + kij * v[j], 0));
+      lambdaMax = Math.hypot(...w);
+      v = w.map((x) => x / lambdaMax);
+    }
+    expect(start.lr).toBeCloseTo((0.4 * 2 * n) / lambdaMax, 4);
+
+    const first = (await engine.stepRun(start.runId, { steps: 7 })).record;
+    const counts = await engine.callCounts();
+    const before = (await engine.memory()).numTensors;
+    const initial = await engine.restartRun(start.runId, start.lr);
+    expect(initial.step).toBe(0);
+    expect(initial.trainOutputs).toEqual(start.initial.trainOutputs);
+    const again = (await engine.stepRun(start.runId, { steps: 7 })).record;
+    expect(again.trainOutputs).toEqual(first.trainOutputs);
+    expect((await engine.memory()).numTensors).toBe(before);
+    const after = await engine.callCounts();
+    expect(after.restartRun).toBe((counts.restartRun ?? 0) + 1);
+    expect(after.createRun).toBe(counts.createRun);
+    expect(after.sampleKernels).toBe(counts.sampleKernels);
+    await engine.disposeRun(start.runId);
+  });
+
   it('rejects unknown methods with a message', async () => {
     await expect((engine as unknown as Record<string, () => Promise<unknown>>).nope()).rejects.toThrow(/unknown engine method "nope"/);
   });

@@ -195,3 +195,35 @@ describe('memory', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('restart', () => {
+  it('goes back to θ₀ and trains at the new rate exactly like a fresh trainer, without leaking tensors', async () => {
+    const config = network({ parameterization: 'ntk' });
+    const options = { lr: 0.2, momentum: 0.5, kernelEvery: 2 };
+    const reused = await Trainer.create(config, data, options);
+    await reused.step(4);
+    const before = tf.memory().numTensors;
+    const initial = reused.restart(0.05);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(initial.step).toBe(0);
+    expect(reused.stepCount).toBe(0);
+    expect(reused.learningRate).toBe(0.05);
+    const again = await reused.step(3);
+
+    const fresh = await Trainer.create(config, data, { ...options, lr: 0.05 });
+    expect(initial.trainOutputs).toEqual(fresh.record.trainOutputs);
+    const reference = await fresh.step(3);
+    expect(again.step).toBe(3);
+    again.trainOutputs.forEach((f, i) => expect(f).toBeCloseTo(reference.trainOutputs[i], 6));
+    expect(again.kernelChange).toBeCloseTo(reference.kernelChange!, 6);
+    expect(again.paramChange).toBeCloseTo(reference.paramChange, 6);
+    reused.dispose();
+    fresh.dispose();
+  });
+
+  it('rejects a non-finite rate', async () => {
+    const trainer = await Trainer.create(network(), data, { lr: 0.1 });
+    expect(() => trainer.restart(Number.NaN)).toThrow(RangeError);
+    trainer.dispose();
+  });
+});

@@ -16,6 +16,7 @@ const kTestTrain = analyticKernels(problem.xTest, problem.xTrain, kernelSpec({ a
 /** A centred run's start: f₀ = 0 on every input. */
 const start: RunStart = {
   runId: 1,
+  lr,
   kernelTrain: Float32Array.from(kTrain.flat()),
   kernelTestTrain: Float32Array.from(kTestTrain.flat()),
   initial: {

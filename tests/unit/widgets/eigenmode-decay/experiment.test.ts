@@ -11,7 +11,7 @@ import {
   shownModes,
 } from '../../../../src/widgets/eigenmode-decay/experiment';
 import { schema } from '../../../../src/widgets/eigenmode-decay/schema';
-import { circulant, circulantRun, explicitGd, record as makeRecord } from '../shared/circulantRun';
+import { circulant, circulantRun, explicitGd, record as makeRecord } from '../kit/circulantRun';
 
 const settings = defaults(schema);
 const angles = (n: number) => Array.from({ length: n }, (_, i) => (2 * Math.PI * i) / n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutoffLine, describeModes, lossPlot, modePlot, predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/plots';
-import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../shared/circulantRun';
+import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../kit/circulantRun';
 
 // A von Mises kernel κ(Δ) = exp(2(cos Δ − 1)) on n = 16 even angles: positive definite and circulant.
 const n = 16;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIVERGENCE_FACTOR, lossPlot, maxLossGap, maxOutputGap, stabilityPlot } from '../../../../src/widgets/frozen-kernel-dynamics/plots';
-import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../shared/circulantRun';
+import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../kit/circulantRun';
 
 const c = [2.5, 1, 0.4, 0.15, 0.1, 0.15, 0.4, 1];
 const n = c.length;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
-import { frozenDataset, runRequest, type FrozenSettings } from '../../../../src/widgets/frozen-kernel-dynamics/experiment';
+import { frozenDataset, runRequest, type FrozenSettings } from '../../../../src/widgets/frozen-kernel-dynamics/run';
 import { maxLossGap, maxOutputGap } from '../../../../src/widgets/frozen-kernel-dynamics/plots';
 import { schema } from '../../../../src/widgets/frozen-kernel-dynamics/schema';
-import { LinearisedSession } from '../../../../src/widgets/shared/linearisedSession.svelte';
+import { LinearisedSession } from '../../../../src/widgets/kit/linearisedSession.svelte';
 
 // Real networks trained by the engine (tfjs CPU backend in Node), compared with their own K₀.
 const engine = createEngine();
@@ -14,9 +14,11 @@ beforeAll(async () => {
 
 async function train(settings: FrozenSettings) {
   const session = new LinearisedSession(engine);
-  await session.reset(runRequest(settings, frozenDataset(settings)), settings.steps);
+  session.horizon = settings.steps;
+  await session.load(runRequest(settings, frozenDataset(settings)));
   session.player.play();
-  while (session.player.running) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  while (session.player.working) await new Promise((resolve) => setTimeout(resolve, 5));
   const result = {
     lossGap: maxLossGap(session.linearised!, session.records),
     outputGap: maxOutputGap(session.linearised!, session.records),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, parseSettings, serializeSettings } from '../../../../src/lib/settings';
 import { makeDataset, matchesPreset, PRESETS, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/problem';
-import { isCentered } from '../../../../src/widgets/shared/settings';
+import { isCentered } from '../../../../src/widgets/kit/settings';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
 
 describe('the target', () => {

@@ -86,6 +86,7 @@ describe('compareWithTheory', () => {
   const initial = record(0, thetaTrain.map(f0), thetaTest.map(f0));
   const start: RunStart = {
     runId: 1,
+    lr,
     initial,
     kernelTrain: Float32Array.from(kTrain.flat()),
     kernelTestTrain: Float32Array.from(kTestTrain.flat()),

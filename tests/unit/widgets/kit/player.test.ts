@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_CHUNK_INTERVAL_MS, Player } from '../../../../src/widgets/player.svelte';
+import { MIN_CHUNK_INTERVAL_MS, Player } from '../../../../src/widgets/kit/player.svelte';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +21,7 @@ describe('Player', () => {
     player.play();
     player.pause();
     player.play();
-    while (player.running) await sleep(10);
+    while (player.working) await sleep(10);
     expect(most).toBe(1);
     expect(chunks).toBe(12);
   });
@@ -31,8 +31,9 @@ describe('Player', () => {
       throw new Error('device lost');
     });
     player.play();
-    while (player.running) await sleep(5);
+    while (player.working) await sleep(5);
     expect(player.error).toBe('device lost');
+    expect(player.playing).toBe(false);
   });
 
   it('waits while not visible', async () => {
@@ -43,7 +44,7 @@ describe('Player', () => {
     await sleep(100);
     expect(chunks).toBe(0);
     visible = true;
-    while (player.running) await sleep(10);
+    while (player.working) await sleep(10);
     expect(chunks).toBe(3);
   });
 
@@ -54,10 +55,32 @@ describe('Player', () => {
       return starts.length < 6;
     });
     player.play();
-    while (player.running) await sleep(10);
+    while (player.working) await sleep(10);
     const gaps = starts.slice(1).map((t, i) => t - starts[i]);
     expect(gaps).toHaveLength(5);
     // setTimeout may fire up to a millisecond early by performance.now()'s clock.
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(MIN_CHUNK_INTERVAL_MS - 1);
+  });
+
+  it('stays playing when the work runs out, and wake() trains new work without a second play()', async () => {
+    let budget = 2;
+    let chunks = 0;
+    const player = new Player(async () => {
+      chunks++;
+      return --budget > 0;
+    });
+    player.play();
+    while (player.working) await sleep(5);
+    expect(chunks).toBe(2);
+    expect(player.playing).toBe(true);
+    budget = 3;
+    player.wake();
+    while (player.working) await sleep(5);
+    expect(chunks).toBe(5);
+    player.pause();
+    budget = 3;
+    player.wake();
+    await sleep(80);
+    expect(chunks).toBe(5);
   });
 });

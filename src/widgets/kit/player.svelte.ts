@@ -1,13 +1,21 @@
 /**
  * Play / pause / step for a widget's training. `advance` does one chunk of work (a few GD steps in
- * the worker plus a read-back) and resolves to false when the run should stop (finished or
- * diverged). Chunks never overlap: the next starts on the animation frame after the last resolved,
- * so a slow backend lowers the frame rate of the plots instead of queueing work. While the widget
- * is off screen or its tab hidden, nothing runs.
+ * the worker plus a read-back) and resolves to false when there is nothing more to do for now
+ * (finished or diverged). Chunks never overlap: the next starts on the animation frame after the
+ * last resolved, so a slow backend lowers the frame rate of the plots instead of queueing work.
+ *
+ * `playing` is the reader's intent, as in TensorFlow Playground: it stays on when a run finishes,
+ * so that a change of setting (the session calls wake() after restarting its run) trains the new
+ * run at once, without a second press. While the widget is off screen or its tab hidden, nothing runs.
  */
-import { errorMessage } from '../lib/errorMessage';
+import { errorMessage } from '../../lib/errorMessage';
+
 export class Player {
-  running = $state(false);
+  /** The reader pressed play and has not paused since. */
+  playing = $state(false);
+  /** A loop is running chunks (false when paused, finished, or waiting for a restart). */
+  working = $state(false);
+  /** A chunk is in flight. */
   busy = $state(false);
   error = $state<string | null>(null);
   /** A loop may still be awaiting its chunk after pause(); play() then lets it carry on instead of starting a second. */
@@ -20,19 +28,23 @@ export class Player {
   ) {}
 
   play(): void {
-    if (this.running) return;
-    this.running = true;
+    this.playing = true;
     this.error = null;
-    if (!this.looping) void this.loop();
+    this.wake();
   }
 
   pause(): void {
-    this.running = false;
+    this.playing = false;
+  }
+
+  /** There may be new work (the run was restarted): trains it if the reader is playing. */
+  wake(): void {
+    if (this.playing && !this.looping) void this.loop();
   }
 
   /** One chunk of work, when paused. */
   async step(): Promise<void> {
-    if (this.running || this.busy) return;
+    if (this.playing || this.busy) return;
     await this.run();
   }
 
@@ -43,6 +55,7 @@ export class Player {
       return await this.advance();
     } catch (err) {
       this.error = errorMessage(err);
+      this.playing = false;
       return false;
     } finally {
       this.busy = false;
@@ -51,18 +64,20 @@ export class Player {
 
   private async loop(): Promise<void> {
     this.looping = true;
+    this.working = true;
     try {
-      while (this.running) {
+      while (this.playing) {
         await nextFrame(this.lastChunkStart + MIN_CHUNK_INTERVAL_MS);
-        if (!this.running) break;
+        if (!this.playing) break;
         if (!this.isVisible()) {
           await new Promise((resolve) => setTimeout(resolve, 250));
           continue;
         }
-        if (!(await this.run())) this.running = false;
+        if (!(await this.run())) break;
       }
     } finally {
       this.looping = false;
+      this.working = false;
     }
   }
 }

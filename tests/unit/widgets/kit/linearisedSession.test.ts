@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRequest } from '../../../../src/engine/api';
 import { createEngine } from '../../../../src/engine/engine';
 import { circleFourier } from '../../../../src/lib/ntk';
-import { LinearisedSession } from '../../../../src/widgets/shared/linearisedSession.svelte';
+import { LinearisedSession } from '../../../../src/widgets/kit/linearisedSession.svelte';
 
 // The engine itself, without the worker (tfjs on the CPU backend in Node).
 const engine = createEngine();
@@ -18,16 +18,24 @@ const request = (lr: number, width = 512): RunRequest => ({
   options: { lr },
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function trainToEnd(session: LinearisedSession): Promise<void> {
   session.player.play();
-  while (session.player.running) await new Promise((resolve) => setTimeout(resolve, 5));
+  await sleep(0);
+  while (session.player.working) await sleep(5);
+}
+
+function load(session: LinearisedSession, r: RunRequest, horizon: number): Promise<void> {
+  session.horizon = horizon;
+  return session.load(r);
 }
 
 describe('LinearisedSession', () => {
   it('trains to the horizon in growing chunks, and the network follows explicit GD on its own frozen K₀', async () => {
     const session = new LinearisedSession(engine);
     const horizon = 60;
-    await session.reset(request(1), horizon);
+    await load(session, request(1), horizon);
     const linearised = session.linearised!;
     expect(session.records).toHaveLength(1);
     await trainToEnd(session);
@@ -54,16 +62,18 @@ describe('LinearisedSession', () => {
 
   it('stops cleanly when the trainer reports divergence, naming η and 2n/λ_max', async () => {
     const session = new LinearisedSession(engine);
-    await session.reset(request(1), 200);
-    const limit = session.linearised!.stabilityLimit;
+    await load(session, request(1), 200);
+    const limit = session.initial!.stabilityLimit;
     const lr = Number((20 * limit).toPrecision(3));
-    await session.reset(request(lr), 200);
+    await load(session, request(lr), 200);
     expect(session.linearised!.theory.diverges).toBe(true);
     await trainToEnd(session);
     expect(session.player.error).toBeNull();
     expect(session.error).toContain(`η = ${lr}`);
     expect(session.error).toContain(`2n/λ_max = ${Number(limit.toPrecision(3))}`);
     expect(session.step).toBeLessThan(200);
+    // The counter shows the step the message names.
+    expect(session.error).toContain(`step ${session.step}:`);
     expect(session.records.every((r) => Number.isFinite(r.trainLoss) && !r.diverged)).toBe(true);
     session.dispose();
   });
@@ -71,9 +81,9 @@ describe('LinearisedSession', () => {
   it('keeps only the latest run when resets overlap, continues it when the horizon moves, and frees every run it created', async () => {
     const before = tf.memory().numTensors;
     const session = new LinearisedSession(engine);
-    void session.reset(request(0.5, 64), 10);
-    void session.reset(request(0.7, 64), 10);
-    await session.reset(request(0.9, 64), 10);
+    void load(session, request(0.5, 64), 10);
+    void load(session, request(0.7, 64), 10);
+    await load(session, request(0.9, 64), 10);
     expect(session.linearised!.lr).toBe(0.9);
     await trainToEnd(session);
     expect(session.step).toBe(10);
@@ -84,7 +94,7 @@ describe('LinearisedSession', () => {
     expect(session.step).toBe(16);
     expect(session.linearised).toBe(run);
     session.dispose();
-    await session.reset(request(0.9, 64), 10);
+    await load(session, request(0.9, 64), 10);
     session.dispose();
     // Disposal is asynchronous: wait until the chain has run.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -93,7 +103,7 @@ describe('LinearisedSession', () => {
 
   it('runs speed × the usual steps per chunk, and a new speed continues the same run', async () => {
     const session = new LinearisedSession(engine);
-    await session.reset(request(0.5, 64), 40);
+    await load(session, request(0.5, 64), 40);
     const run = session.linearised;
     session.speed = 4;
     await session.player.step();
@@ -103,6 +113,41 @@ describe('LinearisedSession', () => {
     await session.player.step();
     expect(session.step).toBe(9);
     expect(session.linearised).toBe(run);
+    session.dispose();
+  });
+
+  it('retunes η on the same network: back to θ₀, no new run, the same records as a fresh run at that η, still playing', async () => {
+    const session = new LinearisedSession(engine);
+    await load(session, request(0.5, 64), 30);
+    await trainToEnd(session);
+    const initial = session.initial;
+    const created = (await engine.callCounts()).createRun;
+    await session.retune(0.8);
+    expect(session.player.playing).toBe(true);
+    expect(session.records.map((r) => r.step)).toEqual([0]);
+    while (session.step < 30) await sleep(5);
+    expect(session.initial).toBe(initial);
+    expect((await engine.callCounts()).createRun).toBe(created);
+    const retuned = session.latest!.trainOutputs;
+
+    const fresh = new LinearisedSession(engine);
+    await load(fresh, request(0.8, 64), 30);
+    await trainToEnd(fresh);
+    fresh.latest!.trainOutputs.forEach((f, i) => expect(retuned[i]).toBeCloseTo(f, 5));
+    fresh.dispose();
+    session.dispose();
+  });
+
+  it('a new network while playing trains at once, without another play()', async () => {
+    const session = new LinearisedSession(engine);
+    await load(session, request(0.5, 64), 8);
+    await trainToEnd(session);
+    expect(session.finished).toBe(true);
+    void session.load(request(0.5, 32));
+    expect(session.records).toEqual([]);
+    while (session.step < 8) await sleep(5);
+    expect(session.player.playing).toBe(true);
+    expect(session.error).toBeNull();
     session.dispose();
   });
 });

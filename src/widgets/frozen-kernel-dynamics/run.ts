@@ -1,9 +1,8 @@
-/** What the frozen-kernel widget trains, and the stability curve it draws. Pure: no DOM, no tfjs. */
-import type { Domain, Point } from '../../charts';
+/** What the frozen-kernel widget asks the worker to train. Pure: no DOM, no tfjs. */
 import type { RunRequest } from '../../engine/api';
 import { makeDataset, type Dataset } from '../../lib/ntk';
 import type { SettingsOf } from '../../lib/settings';
-import { isCentered } from '../shared/settings';
+import { isCentered } from '../kit/settings';
 import type { schema } from './schema';
 
 export type FrozenSettings = SettingsOf<typeof schema>;
@@ -39,16 +38,4 @@ export function runRequest(s: FrozenSettings, data: Dataset): RunRequest {
     data: { xTrain: data.xTrain, yTrain: data.yTrain },
     options: { lr: s.lr, alpha: s.alpha, centered: isCentered(s) },
   };
-}
-
-/**
- * A mode's factor per GD step |1 − ηλ/n| against η, log-spaced over `lrRange`, with its zero at
- * η = n/λ and its crossing of 1 at η = 2n/λ included exactly so the V's corner is drawn sharp.
- */
-export function modeFactorCurve(lambda: number, n: number, [lo, hi]: Domain, count = 120): Point[] {
-  const logLo = Math.log(lo);
-  const span = Math.log(hi) - logLo;
-  const lrs = Array.from({ length: count }, (_, i) => Math.exp(logLo + (span * i) / (count - 1)));
-  for (const special of [n / lambda, (2 * n) / lambda]) if (special > lo && special < hi) lrs.push(special);
-  return lrs.sort((a, b) => a - b).map((lr) => ({ x: lr, y: Math.abs(1 - (lr * lambda) / n) }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeSettings } from '../../../../src/lib/settings';
 import { readWidgetSettings } from '../../../../src/widgets/urlState';
-import { SPEEDS, speedFactor, speedSetting } from '../../../../src/widgets/shared/settings';
+import { SPEEDS, speedFactor, speedSetting } from '../../../../src/widgets/kit/settings';
 import { schema as driftSchema } from '../../../../src/widgets/ntk-drift/schema';
 import { schema as lazySchema } from '../../../../src/widgets/lazy-vs-rich/schema';
 import { schema as frozenSchema } from '../../../../src/widgets/frozen-kernel-dynamics/schema';

@@ -6,7 +6,7 @@
 import type { RunStart } from '../../../../src/engine/api';
 import type { TrainRecord } from '../../../../src/lib/nn';
 import type { Matrix } from '../../../../src/lib/ntk';
-import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
+import { InitialKernel, type LinearisedRun } from '../../../../src/widgets/kit/linearisedRun';
 
 /** Entries rounded to float32, as the worker sends K₀, so explicit GD on it matches the run exactly. */
 export function circulant(c: readonly number[]): Matrix {
@@ -34,11 +34,12 @@ export function circulantRun({ c, yTrain, f0Train, lr, test }: CirculantRunOptio
   const kernel = circulant(c);
   const start: RunStart = {
     runId: 1,
+    lr,
     initial: record(0, f0Train, yTrain, { testOutputs: test?.f0Test }),
     kernelTrain: Float32Array.from(kernel.flat()),
     kernelTestTrain: test && Float32Array.from(test.kTestTrain.flat()),
   };
-  return new LinearisedRun(start, { xTrain: kernel, yTrain, xTest: test?.kTestTrain, yTest: test?.yTest }, lr);
+  return new InitialKernel(start, { xTrain: kernel, yTrain, xTest: test?.kTestTrain, yTest: test?.yTest }).at(lr);
 }
 
 /** f ← f − (η/n) K (f − y) on the training set, and f* ← f* − (η/n) K(X*, X)(f − y) on test points. */

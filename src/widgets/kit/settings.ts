@@ -110,3 +110,18 @@ export function isCentered({ alpha, centered = false }: { alpha: number; centere
 export function centeredSetting(d = false): BooleanSetting & { key: 'centered' } {
   return { kind: 'boolean', key: 'centered', label: 'Subtract f₀ (centred model)', default: d };
 }
+
+/**
+ * What a widget says when its settings leave the kernel regime, so that a network parting from its
+ * frozen-kernel prediction reads as the point, not as a bug: μP has no fixed kernel limit, and a small
+ * output scale α makes training rich (Chizat et al. 2019). Null in the lazy regime.
+ */
+export function regimeNotice({ parameterization, alpha }: { parameterization: Parameterization; alpha: number }): string | null {
+  if (parameterization === 'mup') {
+    return 'μP / mean-field: the kernel itself moves during training at every width, so the network is expected to leave the frozen-kernel prediction (chapter 5).';
+  }
+  if (alpha < 1) {
+    return `Output scale α = ${alpha} < 1: the network must move its weights further to fit, the kernel moves with them, and the frozen-kernel prediction stops describing it (chapter 5).`;
+  }
+  return null;
+}

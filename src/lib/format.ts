@@ -1,4 +1,4 @@
-/** How the prose prints the numbers it takes from content/claims.ts. */
+/** How the essay and the widgets print numbers: one set of formatters, so prose, readouts and captions agree. */
 import { format } from 'd3';
 
 const bySignificantDigits = new Map<number, (x: number) => string>();
@@ -36,4 +36,25 @@ export function formatPowerOfTen(x: number): string {
   const exponent = Math.round(Math.log10(x));
   if (!(x > 0) || 10 ** exponent !== x) throw new RangeError(`${x} is not a power of ten`);
   return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+/**
+ * A measured or predicted value in a widget's readout or caption: three significant digits, in
+ * scientific notation ("1.2 × 10⁻⁴") outside 10⁻³ … 10⁵, "–" when there is nothing to show yet.
+ * Non-finite values say what they are instead of printing "Infinity".
+ */
+export function formatReadout(x: number | null | undefined, significant = 3): string {
+  if (x === null || x === undefined) return '–';
+  if (Number.isNaN(x)) return 'not a number';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) return formatScientific(x, significant);
+  // Integers (widths, step counts) are exact, as in formatNumber.
+  return formatNumber(Number.isInteger(x) ? x : Number(x.toPrecision(significant)), significant);
+}
+
+/** x as "−1.23 × 10⁻⁴", with `significant` digits in the mantissa. */
+export function formatScientific(x: number, significant = 3): string {
+  const [mantissa, exponent] = x.toExponential(significant - 1).split('e');
+  const digits = mantissa.replace(/\.?0+$/, '').replace('-', '−');
+  return `${digits} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
 }

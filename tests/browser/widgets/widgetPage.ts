@@ -1,0 +1,120 @@
+/**
+ * What every widget spec does: open the essay at a widget with settings in the URL, watch the
+ * console, read readouts, drive the kit's transport, count the worker's calls, and check the live
+ * behaviour every training widget shares (issue: "widgets that answer while you drag").
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { SITE } from '../env';
+
+/**
+ * The first run on a page compiles every shader on SwiftShader: seconds on an idle machine, but
+ * measured at over a minute on a loaded two-core one, so the waits are generous.
+ */
+export const READY = { timeout: 240_000 };
+
+/** Console errors and uncaught exceptions, collected for the end of a test. */
+export function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** The essay with `query`, scrolled to the widget `name`. */
+export async function openWidget(page: Page, name: string, query = ''): Promise<Locator> {
+  await page.goto(`${SITE}/${query}`);
+  const widget = page.locator(`#widget-${name}`);
+  await widget.scrollIntoViewIfNeeded();
+  return widget;
+}
+
+/** A readout's number (its data-value, unformatted); NaN when it has none yet. */
+export async function readout(widget: Locator, key: string): Promise<number> {
+  return Number(await widget.locator(`[data-readout="${key}"]`).first().getAttribute('data-value'));
+}
+
+export const step = (widget: Locator) => readout(widget, 'step');
+
+/** Attributes of every SVG element that hold NaN or Infinity. */
+export const badSvgAttributes = (widget: Locator) =>
+  widget.locator('svg, svg *').evaluateAll((els) =>
+    els.flatMap((el) => [...el.attributes].filter((a) => /NaN|Infinity/.test(a.value)).map((a) => `${el.tagName} ${a.name}="${a.value}"`)),
+  );
+
+export async function play(widget: Locator): Promise<void> {
+  const train = widget.getByRole('button', { name: 'Train', exact: true });
+  await expect(train).toBeEnabled(READY);
+  await train.click();
+}
+
+/** Presses play and waits until the counter shows `steps`. */
+export async function trainTo(widget: Locator, steps: number): Promise<void> {
+  await play(widget);
+  await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', String(steps), READY);
+}
+
+/** How often the page's worker has been asked each thing (src/engine/api.ts callCounts). */
+export function engineCalls(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const engine = (globalThis as Record<symbol, { callCounts(): Promise<Record<string, number>> }>)[Symbol.for('ntk.engine')];
+    return engine.callCounts();
+  });
+}
+
+/** A slider in view or under "More settings" (opened if need be). */
+export async function slider(widget: Locator, name: RegExp): Promise<Locator> {
+  const control = widget.getByRole('slider', { name });
+  if (!(await control.isVisible())) await widget.locator('.more-settings > summary').click();
+  await expect(control).toBeVisible();
+  return control;
+}
+
+/**
+ * Moves `control` by one input event and reports whether the path of series `series` (a theory
+ * curve) changed before the next animation frame: the theory must redraw within a frame of input.
+ */
+export function redrawsWithinAFrame(widget: Locator, control: Locator, series: string): Promise<boolean> {
+  return control.evaluate(
+    async (input: HTMLInputElement, { series }) => {
+      const root = input.closest('section')!;
+      const path = () => root.querySelector(`path[data-series="${series}"]`)?.getAttribute('d') ?? null;
+      const before = path();
+      input.value = String(Math.min(Number(input.max), Number(input.value) + Math.round((Number(input.max) - Number(input.min)) / 20)));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return before !== null && path() !== before;
+    },
+    { series },
+  );
+}
+
+/**
+ * The live behaviour every training widget shares: play once; while playing, a keyboard change of
+ * width builds a new network and trains it without another press; a change of η restarts from the
+ * same network (no new run, no kernel computation: a restartRun call) and trains without another
+ * press; and the theory curve `theorySeries` redraws within a frame of an η input event.
+ */
+export async function expectLiveRestarts(page: Page, widget: Locator, { theorySeries, minSteps = 3 }: { theorySeries: string; minSteps?: number }): Promise<void> {
+  await play(widget);
+  await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
+
+  const width = await slider(widget, /^Width/);
+  let calls = await engineCalls(page);
+  await width.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(calls.createRun ?? 0);
+  await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
+  await expect(widget.getByRole('button', { name: 'Pause training' })).toBeVisible();
+
+  const lr = await slider(widget, /^Learning rate/);
+  calls = await engineCalls(page);
+  await lr.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await engineCalls(page)).restartRun ?? 0, READY).toBeGreaterThan(calls.restartRun ?? 0);
+  await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
+  const after = await engineCalls(page);
+  expect(after.createRun ?? 0).toBe(calls.createRun ?? 0);
+  expect(after.sampleKernels ?? 0).toBe(calls.sampleKernels ?? 0);
+
+  expect(await redrawsWithinAFrame(widget, lr, theorySeries)).toBe(true);
+}
