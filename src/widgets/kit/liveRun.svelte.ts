@@ -1,17 +1,16 @@
 /**
  * Keeps a LinearisedSession on the run the widget's settings describe, live: the theory redraws on
  * every input event (the widget derives it from the settings directly), while the network restarts
- * once the input has paused for RESTART_DELAY_MS — a new network when anything but η, the step count
- * or the speed changed, the same network back at θ₀ when only η did. The step count and the speed
- * never restart: they move where training stops and how often it is drawn.
+ * once the input has rested (./settled.svelte.ts) — a new network when anything but η changed, the
+ * same network back at θ₀ when only η did. The step count and the speed never restart: they move
+ * where training stops and how often it is drawn.
  *
  * Create it while a component initialises (it sets up effects), or inside $effect.root.
  */
+import { untrack } from 'svelte';
 import type { RunRequest } from '../../engine/api';
 import type { LinearisedSession } from './linearisedSession.svelte';
-
-/** How long an input must rest before the network restarts: about one drag event gap, well inside the 250 ms budget. */
-export const RESTART_DELAY_MS = 90;
+import { Settled } from './settled.svelte';
 
 export interface LiveRunSource {
   /** The run the settings describe now (its options.lr is the η). */
@@ -21,25 +20,22 @@ export interface LiveRunSource {
 }
 
 export class LiveRun {
-  /** A restart is waiting for the input to rest: what is plotted belongs to the previous settings. */
-  pending = $state(false);
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly settled: Settled<RunRequest>;
   private loadedNetwork = '';
 
-  constructor(
-    private readonly session: LinearisedSession,
-    private readonly source: LiveRunSource,
-  ) {
-    const network = $derived(networkKey(source.request()));
-    const lr = $derived(source.request().options.lr);
-    let first = true;
+  constructor(session: LinearisedSession, source: LiveRunSource) {
+    this.settled = new Settled(source.request);
     $effect(() => {
-      void network;
-      void lr;
-      if (first) {
-        first = false;
-        this.apply();
-      } else this.schedule();
+      const request = this.settled.current;
+      untrack(() => {
+        const network = networkKey(request);
+        if (network !== this.loadedNetwork) {
+          this.loadedNetwork = network;
+          void session.load(request);
+        } else if (request.options.lr !== session.lr) {
+          void session.retune(request.options.lr);
+        }
+      });
     });
     $effect(() => {
       session.horizon = source.horizon();
@@ -47,31 +43,11 @@ export class LiveRun {
     $effect(() => {
       session.speed = source.speed();
     });
-    $effect(() => () => clearTimeout(this.timer));
   }
 
-  /** Restarts now whatever is waiting (e.g. before a test reads the state). */
-  flush(): void {
-    if (this.pending) this.apply();
-  }
-
-  private schedule(): void {
-    this.pending = true;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.apply(), RESTART_DELAY_MS);
-  }
-
-  private apply(): void {
-    clearTimeout(this.timer);
-    this.pending = false;
-    const request = this.source.request();
-    const network = networkKey(request);
-    if (network !== this.loadedNetwork) {
-      this.loadedNetwork = network;
-      void this.session.load(request);
-    } else if (request.options.lr !== this.session.lr) {
-      void this.session.retune(request.options.lr);
-    }
+  /** A restart is waiting for the input to rest: what is plotted belongs to the previous settings. */
+  get pending(): boolean {
+    return this.settled.pending;
   }
 }
 

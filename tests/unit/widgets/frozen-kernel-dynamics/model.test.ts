@@ -4,7 +4,7 @@ import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
 import { FrozenKernelModel } from '../../../../src/widgets/frozen-kernel-dynamics/model.svelte';
 import { schema } from '../../../../src/widgets/frozen-kernel-dynamics/schema';
-import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/liveRun.svelte';
+import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { withEffects } from '../../support/effects.svelte';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
