@@ -8,7 +8,7 @@ import {
   halfHeightAngle,
   halfHeightLengthscale,
   rbfRow,
-} from '../../../../src/widgets/kernel-explorer/circle';
+} from '../../../../src/widgets/kernel-explorer/theory';
 
 /** The chapter's closed form for one hidden ReLU layer, σ_w = 1, σ_b = 0: ‖x‖‖x′‖/(2d)·[κ₁(u) + uκ₀(u)]. */
 function reluNtkClosedForm(x: number[], y: number[]): number {

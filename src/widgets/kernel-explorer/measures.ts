@@ -4,24 +4,7 @@
  * error ‖Θ̂ − Θ‖_F/‖Θ‖_F shrinks like width^(−1/2) (see content/02-infinite-width.svelte).
  */
 import { group, mean } from 'd3';
-import { Matrix as MlMatrix, solve } from 'ml-matrix';
 import type { Matrix } from '../../lib/ntk';
-
-/** The convergence plot's smallest width. */
-export const SWEEP_START = 16;
-
-/**
- * Widths for the convergence plot: powers of two from SWEEP_START up to the chosen width (skipping
- * one closer to it than a factor 1.5), then the chosen width itself, doubled until there are three
- * widths to fit a slope through.
- */
-export function sweepWidths(width: number): number[] {
-  const widths: number[] = [];
-  for (let w = SWEEP_START; w < width / 1.5; w *= 2) widths.push(w);
-  widths.push(width);
-  while (widths.length < 3) widths.push(2 * widths[widths.length - 1]);
-  return widths;
-}
 
 /** ‖Θ̂ − Θ‖_F/‖Θ‖_F for a sampled Gram matrix, row-major, against the analytic one. */
 export function relativeFrobeniusError(sample: ArrayLike<number>, reference: Matrix): number {
@@ -58,17 +41,4 @@ export function errorsByWidth(samples: readonly { width: number; kernel: ArrayLi
       seeds: atWidth.length,
     }))
     .sort((a, b) => a.width - b.width);
-}
-
-export interface PowerLaw {
-  exponent: number;
-  prefactor: number;
-}
-
-/** Least-squares fit of y = c·x^a on log–log axes (needs two distinct positive x and positive y). */
-export function fitPowerLaw(points: readonly { x: number; y: number }[]): PowerLaw {
-  const design = new MlMatrix(points.map((p) => [1, Math.log(p.x)]));
-  const logs = MlMatrix.columnVector(points.map((p) => Math.log(p.y)));
-  const [logPrefactor, exponent] = solve(design, logs).to1DArray();
-  return { exponent, prefactor: Math.exp(logPrefactor) };
 }

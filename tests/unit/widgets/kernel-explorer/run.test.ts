@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelSample, KernelSampleRequest } from '../../../../src/engine/api';
 import { createEngine } from '../../../../src/engine/engine';
-import { CircleGrid, INPUT_DIM, analyticAngleKernels } from '../../../../src/widgets/kernel-explorer/circle';
-import { errorsByWidth, fitPowerLaw, sweepWidths } from '../../../../src/widgets/kernel-explorer/convergence';
-import { sampleOneByOne } from '../../../../src/widgets/kernel-explorer/sampling';
+import { CircleGrid, INPUT_DIM, analyticAngleKernels } from '../../../../src/widgets/kernel-explorer/theory';
+import { fitPowerLaw } from '../../../../src/lib/ntk';
+import { errorsByWidth } from '../../../../src/widgets/kernel-explorer/measures';
+import { sampleOneByOne, sweepWidths } from '../../../../src/widgets/kernel-explorer/run';
 
 const engine = createEngine();
 const spec = { depth: 1, activation: 'relu', wStd: 1, bStd: 0 } as const;
@@ -75,8 +76,23 @@ describe('finite width against the analytic kernel', () => {
     const samples = await sampleAll({ network, widths, seeds: [1, 2, 3, 4, 5, 6, 7, 8], x1: grid.inputs });
     const errors = errorsByWidth(samples, analytic.ntkGram);
     expect(errors.map((e) => e.width)).toEqual(widths);
-    const { exponent } = fitPowerLaw(errors.map((e) => ({ x: e.width, y: e.error })));
+    const { slope: exponent } = fitPowerLaw(errors.map((e) => ({ x: e.width, y: e.error })))!;
     expect(exponent).toBeGreaterThan(-0.65);
     expect(exponent).toBeLessThan(-0.35);
   });
 });
+
+describe('sweep widths', () => {
+  it('are powers of two up to the chosen width, which is always last', () => {
+    expect(sweepWidths(256)).toEqual([16, 32, 64, 128, 256]);
+    expect(sweepWidths(200)).toEqual([16, 32, 64, 128, 200]);
+    expect(sweepWidths(180)).toEqual([16, 32, 64, 180]);
+    expect(sweepWidths(4096)).toEqual([16, 32, 64, 128, 256, 512, 1024, 2048, 4096]);
+  });
+
+  it('extend past a narrow chosen width so that a slope can be fitted', () => {
+    expect(sweepWidths(16)).toEqual([16, 32, 64]);
+    expect(sweepWidths(40)).toEqual([16, 40, 80]);
+  });
+});
+
