@@ -31,8 +31,9 @@ export const PARAMETERIZATIONS: readonly Parameterization[] = ['ntk', 'standard'
 /**
  * Whether the lr-weighted K₀ tends to the analytic NTK as the width grows. It does under NTK
  * parameterisation (neural-tangents stax), and under μP, whose lr factor n on every weight matrix
- * exactly undoes its 1/n readout in JCJᵀ (the two K₀ are equal for the same seed). Under standard parameterisation the readout
- * gradient is O(1) per unit, so K₀ grows like the width and has no limit at a fixed η.
+ * exactly undoes its 1/n readout in JCJᵀ (the two K₀ are equal for the same seed). Under standard
+ * parameterisation the readout gradient is O(1) per unit, so K₀ grows like the width and has no
+ * limit at a fixed η.
  * Widgets import it from this module, not from lib/nn's index, which would bring tfjs to the page.
  */
 export function hasKernelLimit(parameterization: Parameterization): boolean {
