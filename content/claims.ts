@@ -22,7 +22,7 @@ import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/experiment';
 import { schema as driftSchema } from '../src/widgets/ntk-drift/schema';
 import { MAX_WIDTH } from '../src/widgets/shared/settings';
 import type { SlowModesMeasurement, SlowModesRecording } from '../tests/measure/slowModes';
-import slowModesRecording from './measured/slowModes.json';
+import slowModesRecording from './measured/slowModes.json' with { type: 'json' };
 
 /** One hidden ReLU layer with W_std = 1 and b_std = 0: the network behind the essay's closed forms. */
 export const oneLayerRelu: MlpSpec = { depth: 1, activation: 'relu', wStd: 1, bStd: 0 };

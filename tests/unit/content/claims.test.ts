@@ -25,7 +25,7 @@ import {
   twoUnitParameters,
   widthExercise,
 } from '../../../content/claims';
-import recording from '../../../content/measured/slowModes.json';
+import recording from '../../../content/measured/slowModes.json' with { type: 'json' };
 import { formatNumber } from '../../../src/essay/format';
 import { analyticKernels, createRng, rbfKernel, standardParameterizationKernel, type Rng } from '../../../src/lib/ntk';
 import { defaults } from '../../../src/lib/settings';

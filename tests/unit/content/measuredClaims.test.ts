@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eigenmodeDeparture, mupRate, reluSlowModes, standardFreeze } from '../../../content/claims';
-import recording from '../../../content/measured/slowModes.json';
+import recording from '../../../content/measured/slowModes.json' with { type: 'json' };
 import { Trainer, empiricalNtk, type Parameterization } from '../../../src/lib/nn';
 import { linearisedDynamics, symmetricEigen, type Activation } from '../../../src/lib/ntk';
 import { defaults } from '../../../src/lib/settings';
