@@ -20,7 +20,7 @@ import { defaults } from '../src/lib/settings';
 import { schema as eigenmodeSchema } from '../src/widgets/eigenmode-decay/schema';
 import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/experiment';
 import { schema as driftSchema } from '../src/widgets/ntk-drift/schema';
-import { MAX_WIDTH } from '../src/widgets/shared/settings';
+import { MAX_WIDTH } from '../src/widgets/kit/settings';
 import type { SlowModesMeasurement, SlowModesRecording } from '../tests/measure/slowModes';
 import slowModesRecording from './measured/slowModes.json' with { type: 'json' };
 
