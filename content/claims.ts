@@ -1,7 +1,7 @@
 /**
  * Every number the chapters state, in one place. Values come from the math core (src/lib/ntk)
  * where it has the formula, otherwise from the closed form written beside them. Chapters print
- * them through src/essay/format.ts and never type a number themselves;
+ * them through src/lib/format.ts and never type a number themselves;
  * tests/unit/content/claims.test.ts recomputes each one independently (closed forms, finite
  * differences, Monte Carlo), so a wrong sentence fails a test.
  */

@@ -4,6 +4,7 @@
  * follow x_a and x_b on every input event, and the step predictions follow η; the measured network
  * belongs to the settings it was measured for.
  */
+import { untrack } from 'svelte';
 import type { EngineApi } from '../../engine/api';
 import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
 import { getEngine } from '../../engine/client';
@@ -41,9 +42,12 @@ export class TangentFeaturesModel {
     // The learning rate is applied on the page; the worker's step is measured at the settled η too.
     this.request = new Settled(() => oneStepRequest(this.settings.snapshot()));
     $effect(() => {
-      this.latest = this.request.current;
-      this.backendNotice = null;
-      void this.drain();
+      const request = this.request.current;
+      untrack(() => {
+        this.latest = request;
+        this.backendNotice = null;
+        void this.drain();
+      });
     });
     $effect(() => () => (this.destroyed = true));
   }

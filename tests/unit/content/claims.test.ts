@@ -26,13 +26,13 @@ import {
   widthExercise,
 } from '../../../content/claims';
 import recording from '../../../content/measured/slowModes.json' with { type: 'json' };
-import { formatNumber } from '../../../src/essay/format';
+import { formatNumber } from '../../../src/lib/format';
 import { analyticKernels, createRng, rbfKernel, standardParameterizationKernel, type Rng } from '../../../src/lib/ntk';
 import { defaults } from '../../../src/lib/settings';
 import { schema as eigenmodeSchema } from '../../../src/widgets/eigenmode-decay/schema';
 import { schema as explorerSchema } from '../../../src/widgets/kernel-explorer/schema';
 import { DRIFT_DATA } from '../../../src/widgets/ntk-drift/experiment';
-import { MAX_WIDTH } from '../../../src/widgets/shared/settings';
+import { MAX_WIDTH } from '../../../src/widgets/kit/settings';
 import type { SlowModesRecording } from '../../measure/slowModes';
 
 const relu = (z: number) => Math.max(z, 0);
