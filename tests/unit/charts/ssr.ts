@@ -1,9 +1,12 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 
-/** Server-rendered HTML of a chart. (Record<string, any> is Svelte's own bound on props.) */
+/**
+ * Server-rendered HTML of a chart, without Svelte's hydration comments (which would otherwise sit
+ * inside text such as `<text>…</text>`). (Record<string, any> is Svelte's own bound on props.)
+ */
 export function renderChart<P extends Record<string, any>>(component: Component<P>, props: NoInfer<P>): string {
-  return render(component, { props }).body;
+  return render(component, { props }).body.replaceAll(/<!--.*?-->/gs, '');
 }
 
 /** Number of `<tag …class="…name…">` elements. */
