@@ -1,4 +1,5 @@
 import { format, precisionFixed, precisionRound } from 'd3';
+import type { Domain, ScaleType } from './types';
 
 /**
  * One number style for everything a chart prints (tick labels, readouts, aria text): U+2212 minus,
@@ -73,10 +74,27 @@ export function tickLabels(values: readonly number[]): string[] {
   const step = gaps.length > 0 ? Math.min(...gaps) : largest || 1;
   const zero = step * ZERO_FRACTION;
   const isZero = (v: number) => Math.abs(v) <= zero;
+  // The spacing's own precision, or more where a tick needs it (0.25 on an axis stepped by 0.25).
+  const exact = (digits: (p: number) => (v: number) => string, p: number): ((v: number) => string) => {
+    const write = digits(p);
+    const fits = values.every((v) => isZero(v) || Math.abs(readNumber(write(v)) - v) <= zero);
+    return fits || p >= 15 ? write : exact(digits, p + 1);
+  };
   if (largest === 0 || positional(largest)) {
-    const fixed = format(`,.${precisionFixed(step)}~f`);
+    const fixed = exact((p) => format(`,.${p}~f`), precisionFixed(step));
     return values.map((v) => (isZero(v) ? '0' : fixed(v)));
   }
-  const exponent = format(`.${Math.max(0, precisionRound(step, largest) - 1)}~e`);
+  const exponent = exact((p) => format(`.${p}~e`), Math.max(0, precisionRound(step, largest) - 1));
   return values.map((v) => (isZero(v) ? '0' : withPowerOfTen(exponent(v))));
+}
+
+/** A number written by d3's format (U+2212 minus, commas) read back. */
+function readNumber(text: string): number {
+  return Number(text.replaceAll('−', '-').replaceAll(',', ''));
+}
+
+/** formatNumber for values on an axis: on a linear axis, round-off of zero relative to its span prints as 0. */
+export function axisValueFormat(type: ScaleType, [lo, hi]: Domain, significant = 3): (value: number) => string {
+  const zeroBelow = type === 'linear' ? Math.abs(hi - lo) * ZERO_FRACTION : 0;
+  return (value) => formatNumber(value, { significant, zeroBelow });
 }

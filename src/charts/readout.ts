@@ -7,7 +7,7 @@
  */
 import { bestCandidate, boxAround, keepInside, type Box, type Obstacles } from './placement';
 import { plainText } from './richText';
-import type { Point, Reading, ReadoutRow, SeriesKind } from './types';
+import type { LegendSwatch, Point, Reading, ReadoutRow, SeriesKind } from './types';
 
 /** The part of a d3 scale the readouts need: data → px. */
 export type ToPx = (value: number) => number;
@@ -37,6 +37,26 @@ export function stepStop(stops: readonly number[], current: number | undefined, 
   if (current === undefined) return delta > 0 ? stops[0] : stops[stops.length - 1];
   const i = nearestIndex(stops, current) + delta;
   return stops[Math.max(0, Math.min(stops.length - 1, i))];
+}
+
+/** The stop nearest to plot px `at` on screen (on a log axis that is not the nearest in value). */
+export function nearestStopOnScreen(stops: readonly number[], at: number, scale: ToPx & { invert(px: number): number }): number | undefined {
+  const i = nearestIndex(stops, scale.invert(at));
+  if (i < 0) return undefined;
+  const near = [stops[i - 1], stops[i], stops[i + 1]].filter((s) => s !== undefined);
+  return near.reduce((a, b) => (Math.abs(scale(b) - at) < Math.abs(scale(a) - at) ? b : a));
+}
+
+const KEY_STEPS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
+
+/**
+ * Where a key moves a cursor along the stops, as on a slider: arrows one stop (ten with Shift),
+ * Page Up/Down ten, Home/End the ends. Null when the key is not one of these.
+ */
+export function stopForKey(key: string, shift: boolean, stops: readonly number[], current: number | undefined): number | undefined | null {
+  if (key in KEY_STEPS) return stepStop(stops, current, KEY_STEPS[key] * (shift ? 10 : 1));
+  if (key === 'Home' || key === 'End') return stepStop(stops, undefined, key === 'Home' ? 1 : -1);
+  return null;
 }
 
 /** The point nearest to x on screen (first on a tie), in any order of points. */
@@ -111,6 +131,8 @@ export interface Readable {
   color: string;
   colorIndex: number;
   dashed?: boolean;
+  /** Drawn in the readout as this (default: as the series is drawn). */
+  swatch?: LegendSwatch;
 }
 
 export interface ReadingOptions {
@@ -134,7 +156,7 @@ export function readingAt(x: number, readables: readonly Readable[], scales: Sca
     const value = seriesValueAt(r.points, r.kind, x, scales);
     if (!value) continue;
     const where = value.atCursor ? '' : ` at ${options.formatX(value.point.x)}`;
-    rows.push({ label: r.label, value: options.formatY(value.point.y) + where, color: r.color, swatch: r.kind, dashed: r.dashed });
+    rows.push({ label: r.label, value: options.formatY(value.point.y) + where, color: r.color, swatch: r.swatch ?? r.kind, dashed: r.dashed });
     markers.push({ x: scales.x(value.point.x), y: scales.y(value.point.y), color: r.color });
   }
   return { title: `${options.xLabel ?? 'x'} = ${options.formatX(x)}`, rows, ruleX: scales.x(x), markers };

@@ -36,7 +36,7 @@ const centre = async (handle: Locator) => {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 };
 
-// All three charts on screen at once, so page coordinates can be clicked directly.
+// The line charts on screen at once, so page coordinates can be clicked directly.
 test.use({ viewport: { width: 1000, height: 1400 } });
 
 test.beforeEach(async ({ page }) => {
@@ -188,4 +188,36 @@ test('a click on empty plot adds a point there; Delete, the × button and draggi
   await page.keyboard.press('Delete');
   await expect(handles).toHaveCount(1);
   await expect(chart.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+});
+
+test('bars and heatmap cells read their values under the pointer and the keyboard', async ({ page }) => {
+  const bars = page.locator('#bars');
+  const surface = bars.getByRole('slider', { name: 'Values in: Bar test' });
+  await surface.scrollIntoViewIfNeeded();
+  const box = (await surface.boundingBox())!;
+  // Six bars, each a sixth of the plot wide: the middle of the fourth is bar 3, λ = 1/4, guide 0.2.
+  await page.mouse.move(box.x + (3.5 / 6) * box.width, box.y + box.height - 5);
+  await expect(bars.locator('.readout .title')).toHaveText('mode k = 3');
+  await expect(bars.locator('.readout .row')).toHaveText([/^\s*eigenvalue λk\s*0\.25$/, /^\s*K₀\s*0\.2$/]);
+  await expect(bars.locator('rect.highlight')).toHaveCount(1);
+  await surface.focus();
+  await page.keyboard.press('End');
+  await expect(surface).toHaveAttribute('aria-valuetext', 'mode k = 5. eigenvalue λ_(k): 0.167; K₀: 0.133.');
+
+  const heatmap = page.locator('#heatmap');
+  const cells = heatmap.getByRole('slider', { name: 'Values in: Heatmap test' });
+  await cells.scrollIntoViewIfNeeded();
+  const grid = (await cells.boundingBox())!;
+  await page.mouse.move(grid.x + grid.width * 0.6, grid.y + grid.height * 0.9);
+  await expect(heatmap.locator('.readout')).toContainText('d, column 3');
+  await expect(heatmap.locator('.readout .row')).toHaveText(/^\s*entry\s*14$/);
+  // Off the matrix the readout goes; the keyboard then starts from the top-left cell.
+  await page.mouse.move(grid.x - 40, grid.y - 40);
+  await expect(heatmap.locator('.readout')).toHaveCount(0);
+  await cells.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cells).toHaveAttribute('aria-valuetext', 'a, column 1. entry: 0.');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect(cells).toHaveAttribute('aria-valuetext', 'b, column 4. entry: 7.');
 });
