@@ -159,8 +159,8 @@ const TAG_GAP = 4;
 /**
  * Candidate boxes for the tag of a guide drawn through `points` (px), best first: beside the end of
  * the part inside `bounds` (the tag's customary place), then its start, middle and quarter points;
- * at each, above and below to either side, straight above and below, and level to either side.
- * Each box is moved inside the bounds.
+ * at each, above and below to either side, straight above and below, level to either side, and
+ * then up to three tag heights farther above and below. Each box is moved inside the bounds.
  */
 export function guideTagCandidates(
   points: readonly { x: number; y: number }[],
@@ -197,6 +197,11 @@ export function guideTagCandidates(
       { x: x - w / 2, y: y + g },
       { x: near, y: y - h / 2 },
       { x: far, y: y - h / 2 },
+      // Farther out, for a guide running through crowded marks (a spectrum through its bars).
+      ...[1, 2, 3].flatMap((k) => [
+        { x: x - w / 2, y: y - h - g - k * h },
+        { x: x - w / 2, y: y + g + k * h },
+      ]),
     ].map((corner) => keepInside({ ...corner, width: w, height: h }, bounds));
   });
 }

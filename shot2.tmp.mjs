@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, width, scheme, selector, action] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 1600 }, colorScheme: scheme });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(url);
+await page.waitForTimeout(1500);
+const el = page.locator(selector);
+await el.scrollIntoViewIfNeeded();
+if (action) await eval(`(async () => { ${action} })()`);
+await page.waitForTimeout(300);
+await el.screenshot({ path: out });
+await browser.close();
