@@ -54,7 +54,7 @@ test('a wider network scatters less around the analytic kernel; the keyboard cha
   await expect(cloud.locator('circle.marker')).toHaveCount(4 * 61);
 
   // Width slider to its maximum, 4096: 64 times the width, so 1/√64 = 1/8 of the scatter.
-  const width = widget.getByRole('slider', { name: 'Width' });
+  const width = widget.getByRole('slider', { name: 'Width', exact: true });
   await width.focus();
   await page.keyboard.press('End');
   await expect(widget.locator('dt', { hasText: 'Mean |Θ̂ − Θ| at width 4096' })).toBeVisible(READY);
