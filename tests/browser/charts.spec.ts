@@ -190,7 +190,7 @@ test('a click on empty plot adds a point there; Delete, the × button and draggi
   await expect(chart.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
 });
 
-test('bars and heatmap cells read their values under the pointer and the keyboard', async ({ page }) => {
+test('bars, heatmap cells and scatter points read their values under the pointer and the keyboard', async ({ page }) => {
   const bars = page.locator('#bars');
   const surface = bars.getByRole('slider', { name: 'Values in: Bar test' });
   await surface.scrollIntoViewIfNeeded();
@@ -220,4 +220,13 @@ test('bars and heatmap cells read their values under the pointer and the keyboar
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
   await expect(cells).toHaveAttribute('aria-valuetext', 'b, column 4. entry: 7.');
+
+  const scatter = page.locator('#scatter');
+  const plane = scatter.getByRole('slider', { name: 'Values in: Scatter test' });
+  await plane.scrollIntoViewIfNeeded();
+  const area = (await plane.boundingBox())!;
+  // Nearest to the pointer in the plane, not in x alone: (0.5, −0.25) although 0.9 is as near in x.
+  await page.mouse.move(area.x + 0.85 * area.width, area.y + 0.65 * area.height);
+  await expect(scatter.locator('.readout .title')).toHaveText('moved');
+  await expect(scatter.locator('.readout .row')).toHaveText([/^\s*w₁\s*0\.5$/, /^\s*w₂\s*−0\.25$/]);
 });
