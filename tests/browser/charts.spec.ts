@@ -230,3 +230,32 @@ test('bars, heatmap cells and scatter points read their values under the pointer
   await expect(scatter.locator('.readout .title')).toHaveText('moved');
   await expect(scatter.locator('.readout .row')).toHaveText([/^\s*w₁\s*0\.5$/, /^\s*w₂\s*−0\.25$/]);
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap shows the values, and a finger drags a point', async ({ page }) => {
+    const chart = page.locator('#readout');
+    const surface = chart.getByRole('slider', { name: 'Values in: Readout test' });
+    const { at, box } = await plot(surface, [0, 10], [0, 100]);
+    await page.touchscreen.tap(at(5, 0).x, box.y + 30);
+    await expect(chart.locator('.readout .title')).toHaveText('step = 5');
+
+    // Touch events straight from the DevTools protocol: Playwright's touchscreen only taps.
+    const editable = page.locator('#editable');
+    const handle = editable.getByRole('button', { name: /^training point 3:/ });
+    const start = await centre(handle);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', start.x, start.y);
+    for (let k = 1; k <= 4; k++) await touch('touchMove', start.x - 15 * k, start.y + 10 * k);
+    expect(await count(page, 'move')).toBeGreaterThanOrEqual(2);
+    expect(await count(page, 'drop')).toBe(0);
+    await touch('touchEnd', 0, 0);
+    await expect.poll(() => count(page, 'drop')).toBe(1);
+    const after = await centre(handle);
+    expect(after.x).toBeCloseTo(start.x - 60, -1);
+    expect(after.y).toBeCloseTo(start.y + 40, -1);
+  });
+});
