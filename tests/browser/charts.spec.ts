@@ -246,7 +246,7 @@ test.describe('on a touch screen', () => {
     const handle = editable.getByRole('button', { name: /^training point 3:/ });
     const start = await centre(handle);
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, x: number, y: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     await touch('touchStart', start.x, start.y);
     for (let k = 1; k <= 4; k++) await touch('touchMove', start.x - 15 * k, start.y + 10 * k);
