@@ -1,28 +1,8 @@
+/** Tick labels and axis-relative value formats; the number style itself is src/lib/format.ts. */
 import { format, precisionFixed, precisionRound } from 'd3';
+import { formatNumber, positional, withPowerOfTen } from '../lib/format';
 import type { Domain, ScaleType } from './types';
 
-/**
- * One number style for everything a chart prints (tick labels, readouts, aria text): U+2212 minus,
- * thousands separated by commas, and "3.1×10⁻⁵" instead of "3.1e-5" outside [10⁻³, 10⁶).
- */
-
-const SUPERSCRIPT: Record<string, string> = Object.fromEntries(
-  [...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]]),
-);
-
-/** "⁻³" for −3. */
-export function superscriptInteger(n: number): string {
-  return [...String(n)].map((c) => SUPERSCRIPT[c]).join('');
-}
-
-/** "10⁻³" for exponent −3. */
-export function powerOfTenLabel(exponent: number): string {
-  return '10' + superscriptInteger(exponent);
-}
-
-/** Magnitudes printed in positional notation; beyond them, mantissa × power of ten. */
-const FIXED_MIN = 1e-3;
-const FIXED_MAX = 1e6;
 
 /**
  * On a linear axis a value below this fraction of the axis span is floating-point round-off of
@@ -30,36 +10,6 @@ const FIXED_MAX = 1e6;
  * as 0 hides nothing the plot shows.
  */
 export const ZERO_FRACTION = 1e-6;
-
-const positional = (magnitude: number) => magnitude >= FIXED_MIN && magnitude < FIXED_MAX;
-
-/** d3's exponent form ("−3.1e-5", from format('.2~e')) rewritten as "−3.1×10⁻⁵". */
-function withPowerOfTen(text: string): string {
-  const [mantissa, exponent] = text.split('e');
-  return `${mantissa}×10${superscriptInteger(Number(exponent.replace('−', '-')))}`;
-}
-
-export interface FormatOptions {
-  /** Significant digits of non-integers (default 3); whole numbers below 10⁶ are printed whole. */
-  significant?: number;
-  /** |value| ≤ this prints as "0", e.g. ZERO_FRACTION × the span of a linear axis. */
-  zeroBelow?: number;
-}
-
-/** A single value: "0.0312", "1,234", "−2.5", "3.1×10⁻⁵", "0" for round-off of zero. */
-export function formatNumber(value: number, { significant = 3, zeroBelow = 0 }: FormatOptions = {}): string {
-  if (Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  const magnitude = Math.abs(value);
-  if (magnitude === 0 || magnitude <= zeroBelow) return '0';
-  if (positional(magnitude)) {
-    if (Number.isInteger(value)) return format(',')(value);
-    // Never round away integer digits: 1234.5 keeps four of them.
-    const digits = Math.max(significant, Math.floor(Math.log10(magnitude)) + 1);
-    return format(`,.${digits}~r`)(value);
-  }
-  return withPowerOfTen(format(`.${Math.max(0, significant - 1)}~e`)(value));
-}
 
 /**
  * Labels for one axis's ticks, all in the same notation with the precision their spacing needs:

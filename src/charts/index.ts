@@ -4,7 +4,7 @@ export { default as Heatmap } from './Heatmap.svelte';
 export { default as LineChart } from './LineChart.svelte';
 export { default as RichText } from './RichText.svelte';
 export { default as ScatterChart } from './ScatterChart.svelte';
-export { axisValueFormat, formatNumber, type FormatOptions } from './format';
+export { axisValueFormat } from './format';
 export type { HeatmapScheme } from './heatmap';
 export { plainText } from './richText';
 export type {

@@ -1,9 +1,9 @@
 import { ticks } from 'd3';
 import type { ContinuousScale } from './domain';
-import { powerOfTenLabel, tickLabels } from './format';
+import { powerOfTenLabel } from '../lib/format';
+import { tickLabels } from './format';
 import type { ScaleType, Tick } from './types';
 
-export { powerOfTenLabel };
 
 /** Number of ticks that fits an axis of this many px with roughly `spacing` px between ticks. */
 export function tickCount(lengthPx: number, spacingPx: number): number {

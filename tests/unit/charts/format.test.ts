@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { axisValueFormat, formatNumber, tickLabels } from '../../../src/charts/format';
+import { axisValueFormat, tickLabels } from '../../../src/charts/format';
 
 /** Reads a label back as a number: U+2212 minus, thousands commas, "a×10ⁿ". */
 function readBack(label: string): number {
@@ -9,36 +9,7 @@ function readBack(label: string): number {
   return Number(mantissa) * (power === undefined ? 1 : 10 ** Number([...power].map((c) => digits[c]).join('')));
 }
 
-describe('formatNumber', () => {
-  test('three significant digits, whole numbers whole, the true minus sign', () => {
-    expect(formatNumber(0.031234)).toBe('0.0312');
-    expect(formatNumber(-2.5)).toBe('−2.5');
-    expect(formatNumber(12.345)).toBe('12.3');
-    expect(formatNumber(1234)).toBe('1,234');
-    // Integer digits are never rounded away.
-    expect(formatNumber(1234.56)).toBe('1,235');
-    expect(formatNumber(0.5, { significant: 4 })).toBe('0.5');
-  });
-
-  test('outside [10⁻³, 10⁶) it writes a power of ten, never "e"', () => {
-    expect(formatNumber(3.14159e-5)).toBe('3.14×10⁻⁵');
-    expect(formatNumber(-2e-7)).toBe('−2×10⁻⁷');
-    expect(formatNumber(2.5e7)).toBe('2.5×10⁷');
-    for (const v of [1.06e-15, 7.3e-4, 4.2e9, -8.8e12]) {
-      const label = formatNumber(v);
-      expect(label).not.toMatch(/e/);
-      expect(readBack(label) / v).toBeCloseTo(1, 2);
-    }
-  });
-
-  test('round-off of zero prints as 0 below the given threshold; non-finite values say so', () => {
-    expect(formatNumber(1.06e-15, { zeroBelow: 1e-6 })).toBe('0');
-    expect(formatNumber(-0)).toBe('0');
-    expect(formatNumber(2e-6, { zeroBelow: 1e-6 })).toBe('2×10⁻⁶');
-    expect(formatNumber(NaN)).toBe('—');
-    expect(formatNumber(-Infinity)).toBe('−∞');
-  });
-
+describe('axisValueFormat', () => {
   test('axisValueFormat snaps to 0 relative to a linear axis span only', () => {
     expect(axisValueFormat('linear', [0, 2])(1.06e-15)).toBe('0');
     expect(axisValueFormat('linear', [0, 2e-14])(1.06e-15)).toBe('1.06×10⁻¹⁵');
