@@ -100,13 +100,19 @@ export class LazyVsRichModel {
   readonly initialAlignment = $derived.by(() => this.records[0]?.kernelAlignment);
 
   readonly function = $derived.by(() => (this.comparison ? functionPlot(this.data, this.comparison) : null));
-  readonly loss = $derived.by(() => {
+  /** Predicted losses over the horizon: recomputed when a prediction changes, not on every new record. */
+  private readonly predictedCurves = $derived.by(() => {
     const run = this.linearised;
     if (!run) return null;
     const steps = stepGrid(this.session.horizon, CURVE_POINTS);
-    const linearised = predictedLosses(run.theory, steps, run.initial.yTest);
-    const infinite = this.infinite ? predictedLosses(this.infinite, steps, this.data.yTest) : undefined;
-    return lossPlot(this.records, linearised, infinite);
+    return {
+      linearised: predictedLosses(run.theory, steps, run.initial.yTest),
+      infinite: this.infinite ? predictedLosses(this.infinite, steps, this.data.yTest) : undefined,
+    };
+  });
+  readonly loss = $derived.by(() => {
+    const curves = this.predictedCurves;
+    return curves ? lossPlot(this.records, curves.linearised, curves.infinite) : null;
   });
   readonly alignment = $derived.by(() => alignmentPlot(this.records, this.session.horizon));
 
