@@ -1,23 +1,7 @@
-/** How the prose prints the numbers it takes from content/claims.ts. */
-import { format } from 'd3';
+/** How the prose prints the numbers it takes from content/claims.ts (all through formatNumber). */
+import { formatNumber } from '../lib/format';
 
-const bySignificantDigits = new Map<number, (x: number) => string>();
-
-const printInteger = format(',d');
-
-/**
- * x to `significant` digits, thousands grouped, trailing zeros dropped, a true minus sign. Integers
- * are printed exactly: a width of 4096 must not read "4,100".
- */
-export function formatNumber(x: number, significant = 3): string {
-  if (Number.isSafeInteger(x)) return printInteger(x);
-  let print = bySignificantDigits.get(significant);
-  if (!print) {
-    print = format(`,.${significant}~r`);
-    bySignificantDigits.set(significant, print);
-  }
-  return print(x + 0); // + 0 turns −0 into 0
-}
+export { formatNumber };
 
 /** "(1, 0, 1, 0)". */
 export function formatVector(v: readonly number[], significant = 3): string {
