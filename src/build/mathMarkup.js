@@ -30,6 +30,13 @@ const MATH_USE = /\{\s*(tex|equation|eqref)\s*(?:\(\s*(['"])(.*?)\2\s*\))?\s*(?:
 /** Any mention of a marker as code in a mustache, to catch forms MATH_USE does not accept. */
 const MARKER_IN_MUSTACHE = /\{[^{}]*?\b(?:tex\s*`|equation\s*\(|eqref\s*\()/g;
 
+/**
+ * Text written right after inline math or an equation reference, with no space ("{tex`x`}." or
+ * "{eqref('loss')}'s"): it goes into one no-wrap span with the math, so that a line never starts
+ * with the full stop of the sentence before. Ends at white space or at the next tag or mustache.
+ */
+const GLUED_TEXT = /^[^\s{<]+/;
+
 /** Regions whose text is not markup: scripts, styles and comments. */
 const NOT_MARKUP = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/g;
 
@@ -176,8 +183,9 @@ function renderUse(use, { filename, source, equations }) {
 }
 
 /**
- * Replaces every math use in a Svelte file's markup by {@html "…"} with the typeset HTML. The
- * newlines a use spanned are kept inside the mustache, so later compiler errors report true lines.
+ * Replaces every math use in a Svelte file's markup by {@html "…"} with the typeset HTML, together
+ * with any text glued to its end (GLUED_TEXT). The newlines a use spanned are kept inside the
+ * mustache, so later compiler errors report true lines.
  * @param {string} source
  * @param {{ filename: string, equations: EquationNumbers }} options
  */
@@ -185,10 +193,13 @@ export function renderMath(source, { filename, equations }) {
   let output = '';
   let cursor = 0;
   for (const use of scanMath(source, filename)) {
-    const html = renderUse(use, { filename, source, equations });
+    let html = renderUse(use, { filename, source, equations });
     const newlines = source.slice(use.start, use.end).replace(/[^\n]/g, '');
+    const glued = use.kind === 'equation' ? '' : (source.slice(use.end).match(GLUED_TEXT)?.[0] ?? '');
+    // Markup text and HTML agree on what these characters mean (no tags, no braces; entities stay entities).
+    if (glued) html = `<span class="math-glued">${html}${glued}</span>`;
     output += source.slice(cursor, use.start) + `{@html ${JSON.stringify(html)}${newlines}}`;
-    cursor = use.end;
+    cursor = use.end + glued.length;
   }
   return output + source.slice(cursor);
 }

@@ -1,0 +1,137 @@
+/**
+ * Where the reader is, kept across lazy widgets. Widgets load as the reader nears them and then grow
+ * from a placeholder to their full height, so a pixel offset does not name a place in the essay:
+ * after a reload the widgets above the old offset are placeholders again, and a link to a widget
+ * lands too high once the widgets above it have grown. Instead:
+ * - the reading position is saved (sessionStorage, per tab) as a block of the essay (a paragraph,
+ *   an equation, a figure) and how far its top is from the top of the window;
+ * - a reload (or a history visit without the page cache) puts that block back where it was, and
+ *   opening a link with a fragment puts the fragment's target at the top;
+ * - either way the block is then held there while the layout settles, by scrolling back whenever
+ *   something resizes, until the reader scrolls or the layout has been still for a while.
+ * Storage may be unavailable (private modes, disabled storage): then only the fragment is honoured.
+ * Nothing here throws.
+ */
+
+/** The leaves of the essay's layout: every block of a chapter, and everything outside chapters. */
+const BLOCKS = '.essay > :not(.chapter), .essay > .chapter > *';
+const KEY = `ntk-reading-position:${location.pathname}`;
+/** How long the layout must stay still before the hold ends, and the most it lasts. */
+const SETTLE_MS = 2500;
+const MAX_HOLD_MS = 30_000;
+/** Input that means the reader is moving through the page themselves. */
+const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+
+interface Position {
+  block: number;
+  /** Pixels from the top of the window to the top of the block (negative once it has scrolled past). */
+  offset: number;
+}
+
+function blocks(): Element[] {
+  return [...document.querySelectorAll(BLOCKS)];
+}
+
+/** The first block not yet scrolled out of view above, below the sticky header. */
+export function currentPosition(top = headerHeight()): Position | null {
+  const all = blocks();
+  const block = all.findIndex((b) => b.getBoundingClientRect().bottom > top);
+  return block < 0 ? null : { block, offset: all[block].getBoundingClientRect().top };
+}
+
+function headerHeight(): number {
+  return document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+}
+
+function save(): void {
+  const position = currentPosition();
+  try {
+    if (position) sessionStorage.setItem(KEY, JSON.stringify(position));
+  } catch {
+    // No storage: a reload starts at the top or the fragment.
+  }
+}
+
+function saved(): Position | null {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<Position> | null;
+    return raw && Number.isInteger(raw.block) && Number.isFinite(raw.offset) ? (raw as Position) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps `target`'s top `offset` pixels below the top of the window while anything resizes, until
+ * the reader scrolls, the layout has been still for SETTLE_MS, or MAX_HOLD_MS have passed.
+ */
+export function holdInPlace(target: Element, offset: number): () => void {
+  const place = () => {
+    const delta = target.getBoundingClientRect().top - offset;
+    if (Math.abs(delta) >= 1) window.scrollBy({ top: delta, behavior: 'instant' });
+  };
+  let settle = setTimeout(stop, SETTLE_MS);
+  const giveUp = setTimeout(stop, MAX_HOLD_MS);
+  const resized = new ResizeObserver(() => {
+    place();
+    clearTimeout(settle);
+    settle = setTimeout(stop, SETTLE_MS);
+  });
+  for (const el of [document.documentElement, ...document.querySelectorAll('.widget-slot')]) resized.observe(el);
+  for (const type of READER_INPUT) addEventListener(type, stop, { passive: true, capture: true });
+  place();
+
+  function stop() {
+    clearTimeout(settle);
+    clearTimeout(giveUp);
+    resized.disconnect();
+    for (const type of READER_INPUT) removeEventListener(type, stop, { capture: true });
+  }
+  return stop;
+}
+
+function navigationType(): string {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry?.type ?? 'navigate';
+}
+
+/** The element a fragment names, if any (`#widget-ntk-drift`, `#eq-loss`, `#spectrum`). */
+function fragmentTarget(): Element | null {
+  const id = decodeURIComponent(location.hash.slice(1));
+  return id ? document.getElementById(id) : null;
+}
+
+/**
+ * Call once the essay's text is in the page: restores the reading position on a reload, lands on
+ * the fragment's target on a fresh visit, and from then on saves the position as the reader scrolls.
+ */
+export function keepReadingPosition(): () => void {
+  history.scrollRestoration = 'manual';
+  const type = navigationType();
+  const restored = type === 'reload' || type === 'back_forward' ? saved() : null;
+  const block = restored ? blocks()[restored.block] : undefined;
+  let release = () => {};
+  if (restored && block) {
+    release = holdInPlace(block, restored.offset);
+  } else {
+    const target = fragmentTarget();
+    if (target) {
+      target.scrollIntoView({ block: 'start', behavior: 'instant' });
+      release = holdInPlace(target, target.getBoundingClientRect().top);
+    }
+  }
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const onScroll = () => {
+    clearTimeout(pending);
+    pending = setTimeout(save, 200);
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('pagehide', save);
+  return () => {
+    release();
+    clearTimeout(pending);
+    removeEventListener('scroll', onScroll);
+    removeEventListener('pagehide', save);
+  };
+}
