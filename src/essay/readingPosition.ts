@@ -17,7 +17,7 @@
 const BLOCKS = '.essay > :not(.chapter), .essay > .chapter > *';
 const KEY = `ntk-reading-position:${location.pathname}`;
 /** How long the layout must stay still before the hold ends, and the most it lasts. */
-const SETTLE_MS = 2500;
+const SETTLE_MS = 4000;
 const MAX_HOLD_MS = 30_000;
 /** Input that means the reader is moving through the page themselves. */
 const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
@@ -32,11 +32,16 @@ function blocks(): Element[] {
   return [...document.querySelectorAll(BLOCKS)];
 }
 
-/** The first block not yet scrolled out of view above, below the sticky header. */
+/**
+ * The first block whose top is in view below the sticky header: its top does not move when a
+ * widget above or inside it changes height. Failing that (one tall figure fills the window), the
+ * block the top of the window is in.
+ */
 export function currentPosition(top = headerHeight()): Position | null {
-  const all = blocks();
-  const block = all.findIndex((b) => b.getBoundingClientRect().bottom > top);
-  return block < 0 ? null : { block, offset: all[block].getBoundingClientRect().top };
+  const tops = blocks().map((b) => b.getBoundingClientRect());
+  let block = tops.findIndex((r) => r.top >= top && r.top < innerHeight);
+  if (block < 0) block = tops.findIndex((r) => r.bottom > top);
+  return block < 0 ? null : { block, offset: tops[block].top };
 }
 
 function headerHeight(): number {
@@ -63,12 +68,22 @@ function saved(): Position | null {
 
 /**
  * Keeps `target`'s top `offset` pixels below the top of the window while anything resizes, until
- * the reader scrolls, the layout has been still for SETTLE_MS, or MAX_HOLD_MS have passed.
+ * the reader scrolls (or anything else scrolls the page: a script, a scrollbar, find in page), the
+ * layout has been still for SETTLE_MS, or MAX_HOLD_MS have passed.
  */
 export function holdInPlace(target: Element, offset: number): () => void {
+  /** Where this hold last left the page: a scroll to anywhere else was not ours. */
+  let expected = scrollY;
   const place = () => {
     const delta = target.getBoundingClientRect().top - offset;
     if (Math.abs(delta) >= 1) window.scrollBy({ top: delta, behavior: 'instant' });
+    expected = scrollY;
+  };
+  // A scroll that leaves the target where it is held (the browser's own jump to the fragment) is
+  // harmless; any other moved the page on purpose.
+  const onScroll = () => {
+    if (Math.abs(scrollY - expected) > 2 && Math.abs(target.getBoundingClientRect().top - offset) > 2) stop();
+    else expected = scrollY;
   };
   let settle = setTimeout(stop, SETTLE_MS);
   const giveUp = setTimeout(stop, MAX_HOLD_MS);
@@ -79,6 +94,7 @@ export function holdInPlace(target: Element, offset: number): () => void {
   });
   for (const el of [document.documentElement, ...document.querySelectorAll('.widget-slot')]) resized.observe(el);
   for (const type of READER_INPUT) addEventListener(type, stop, { passive: true, capture: true });
+  addEventListener('scroll', onScroll, { passive: true });
   place();
 
   function stop() {
@@ -86,6 +102,7 @@ export function holdInPlace(target: Element, offset: number): () => void {
     clearTimeout(giveUp);
     resized.disconnect();
     for (const type of READER_INPUT) removeEventListener(type, stop, { capture: true });
+    removeEventListener('scroll', onScroll);
   }
   return stop;
 }
