@@ -102,12 +102,19 @@ export function toSlider(s: NumberSetting, value: number): number {
 }
 
 /**
- * The value one arrow key press moves to from `value`: the next stop past it in direction `dir`,
- * or `value` itself at the end of the range.
+ * The value a key press moves to from `value`: `stops` stops in direction `dir`, counting the first
+ * stop past `value` as one (so a value between stops goes to the stop on that side); the end of the
+ * range where there are fewer; `value` itself at the end of the range.
  */
-export function nextSliderValue(s: NumberSetting, value: number, dir: 1 | -1): number {
-  const stops = sliderStops(s);
-  if (dir > 0) return stops.find((v) => v > value) ?? value;
-  for (let i = stops.length - 1; i >= 0; i--) if (stops[i] < value) return stops[i];
-  return value;
+export function nextSliderValue(s: NumberSetting, value: number, dir: 1 | -1, stops = 1): number {
+  const all = sliderStops(s);
+  let i = dir > 0 ? all.findIndex((v) => v > value) : all.length - 1;
+  if (dir < 0) while (i >= 0 && all[i] >= value) i--;
+  if (i < 0) return value;
+  return all[Math.min(all.length - 1, Math.max(0, i + dir * (stops - 1)))];
+}
+
+/** How many stops PageUp and PageDown move: a tenth of the track, at least one stop. */
+export function pageStops(s: NumberSetting): number {
+  return Math.max(1, Math.ceil((sliderStops(s).length - 1) / 10));
 }

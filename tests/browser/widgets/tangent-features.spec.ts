@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readNumber } from '../../../src/lib/format';
 import { SITE } from '../env';
 
 /**
@@ -83,7 +84,7 @@ test('moving x_a moves the peak of its kernel row; the match button finds an x_b
   await widget.getByRole('button', { name: /Move x_b/ }).click();
   const xbSlider = widget.getByRole('slider', { name: 'Second input x_b' });
   await expect(xbSlider).not.toHaveAttribute('aria-valuetext', '0.48');
-  const xb = Number((await xbSlider.getAttribute('aria-valuetext'))!);
+  const xb = readNumber((await xbSlider.getAttribute('aria-valuetext'))!);
   await expect(measuredAt('xb')).toHaveText(String(xb).replace('-', '−'), READY);
   expect(Math.abs(xb - 1)).toBeGreaterThanOrEqual(0.5);
   // Readouts carry three significant digits.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestStop, nextSliderValue, SLIDER_STEPS, sliderStops, toSlider } from '../../../src/controls/sliderScale';
+import { nearestStop, nextSliderValue, pageStops, SLIDER_STEPS, sliderStops, toSlider } from '../../../src/controls/sliderScale';
 import type { NumberSetting } from '../../../src/lib/settings';
 import { WIDGETS } from '../../../src/widgets/registry';
 
@@ -87,6 +87,15 @@ describe('nextSliderValue (arrow keys on a slider)', () => {
     expect(nextSliderValue(width, 100, 1)).toBe(128);
     expect(nextSliderValue(width, 100, -1)).toBe(64);
     expect(nextSliderValue(lr, 0.3, -1)).toBe(0.2);
+  });
+
+  it('moves a tenth of the track, at least one stop, for PageUp and PageDown', () => {
+    expect(pageStops(lr)).toBe(2); // 15 steps between 16 stops
+    expect(pageStops(width)).toBe(1);
+    expect(pageStops(number('seed', 0, 9999, 'linear', true))).toBe(1000);
+    expect(nextSliderValue(lr, 50, -1, 2)).toBe(10);
+    expect(nextSliderValue(lr, 0.3, 1, 2)).toBe(1); // 0.5 is the first stop up, 1 the second
+    expect(nextSliderValue(lr, 0.002, -1, 2)).toBe(0.001); // no further than the end
   });
 
   it('stays put at the ends of the range', () => {
