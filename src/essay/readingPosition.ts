@@ -5,8 +5,9 @@
  * lands too high once the widgets above it have grown. Instead:
  * - the reading position is saved (sessionStorage, per tab) as a block of the essay (a paragraph,
  *   an equation, a figure) and how far its top is from the top of the window;
- * - a reload (or a history visit without the page cache) puts that block back where it was, and
- *   opening a link with a fragment puts the fragment's target at the top;
+ * - a reload (or a history visit without the page cache) puts that block back where it was, Back
+ *   after a jump within the page (a citation, an equation reference) returns to where the reader
+ *   was, and opening a link with a fragment puts the fragment's target at the top;
  * - either way the block is then held there while the layout settles, by scrolling back whenever
  *   something resizes, until the reader scrolls or the layout has been still for a while.
  * Storage may be unavailable (private modes, disabled storage): then only the fragment is honoured.
@@ -123,14 +124,13 @@ function fragmentTarget(): Element | null {
  * the fragment's target on a fresh visit, and from then on saves the position as the reader scrolls.
  */
 export function keepReadingPosition(): () => void {
+  // The browser's own restoration would put back a pixel offset, before the widgets above have
+  // grown; this module restores instead, across reloads and across jumps within the page.
   history.scrollRestoration = 'manual';
   const type = navigationType();
   const restored = type === 'reload' || type === 'back_forward' ? saved() : null;
-  const block = restored ? blocks()[restored.block] : undefined;
-  let release = () => {};
-  if (restored && block) {
-    release = holdInPlace(block, restored.offset);
-  } else {
+  let release = restored ? hold(restored) : () => {};
+  if (!restored) {
     const target = fragmentTarget();
     if (target) {
       target.scrollIntoView({ block: 'start', behavior: 'instant' });
@@ -143,12 +143,35 @@ export function keepReadingPosition(): () => void {
     clearTimeout(pending);
     pending = setTimeout(save, 200);
   };
+  // A link within the page (a citation, an equation, the contents) adds a history entry: the
+  // entry being left remembers the position, and Back (popstate) returns to it.
+  const onClick = (e: MouseEvent) => {
+    if (!(e.target instanceof Element) || !e.target.closest('a[href^="#"]')) return;
+    const position = currentPosition();
+    if (position) history.replaceState({ ...history.state, readingPosition: position }, '');
+  };
+  const onPopState = (e: PopStateEvent) => {
+    const position = (e.state as { readingPosition?: Position } | null)?.readingPosition;
+    if (!position) return;
+    release();
+    release = hold(position);
+  };
   addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('click', onClick, { capture: true });
+  addEventListener('popstate', onPopState);
   addEventListener('pagehide', save);
   return () => {
     release();
     clearTimeout(pending);
     removeEventListener('scroll', onScroll);
+    removeEventListener('click', onClick, { capture: true });
+    removeEventListener('popstate', onPopState);
     removeEventListener('pagehide', save);
   };
+}
+
+/** Holds a saved position's block where it was, if the essay still has that block. */
+function hold(position: Position): () => void {
+  const block = blocks()[position.block];
+  return block ? holdInPlace(block, position.offset) : () => {};
 }

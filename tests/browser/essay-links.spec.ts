@@ -145,6 +145,18 @@ test('a reload keeps the reading position, although the widgets above it are pla
   expect(errors).toEqual([]);
 });
 
+test('Back after following a citation returns to where the reader was', async ({ page }) => {
+  await page.goto(`${SITE}/`);
+  await page.waitForLoadState('load');
+  const cite = page.locator('#frozen-kernel a.cite').first();
+  await cite.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => scrollY);
+  await cite.click();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 1000);
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(before);
+});
+
 test('where copying is refused, the link is shown selected with a message, and nothing is thrown', async ({ page }) => {
   const errors = collectErrors(page);
   await page.addInitScript(() => {
