@@ -16,7 +16,7 @@ export function getEngine(): Remote<EngineApi> {
   if (!engine) {
     const started = startEngine();
     engine = new Proxy({} as Remote<EngineApi>, {
-      get: (_, method: string) => (...args: unknown[]) => started.then((remote) => (remote[method] as (...a: unknown[]) => Promise<unknown>)(...args)),
+      get: (_, method: string) => (...args: unknown[]) => started.then(({ remote }) => (remote[method] as (...a: unknown[]) => Promise<unknown>)(...args)),
     });
   }
   return engine;
@@ -26,17 +26,18 @@ export function getEngine(): Remote<EngineApi> {
  * A worker counts as started once it has answered one call: a module worker whose script failed to
  * load (no CORS headers on another origin, a host's CSP) only says so with an error event, later.
  */
-async function startEngine(): Promise<Remote<EngineApi>> {
+async function startEngine(): Promise<{ remote: Remote<EngineApi> }> {
   let worker: Worker | undefined;
   try {
     worker = startWorker(new URL(workerUrl, import.meta.url), location.origin);
     const remote = connect<EngineApi>(worker);
     await remote.memory();
-    return remote;
+    // Wrapped: a Remote answers every property, `then` too, so a promise must not resolve to one.
+    return { remote };
   } catch {
     worker?.terminate();
     const { pageEngine } = await import('./pageEngine');
-    return pageEngine();
+    return { remote: pageEngine() };
   }
 }
 
