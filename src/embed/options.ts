@@ -12,7 +12,18 @@ export const embedOptions = defineSchema([
     kind: 'boolean',
     default: false,
     label: 'Compact',
-    help: 'for slides: the plots and the main controls only, fitted to 600 px of a 960×700 slide at the widget’s scale',
+    help: 'for slides: the plots and the main controls only, fitted to 570 px of a 960×700 slide (room for a heading) at the widget’s scale',
+  },
+  {
+    key: 'plots',
+    kind: 'numberList',
+    default: [1, 2],
+    min: 1,
+    max: 8,
+    integer: true,
+    maxLength: 4,
+    label: 'Plots kept when compact',
+    help: 'counted from 1 in the order the full widget shows them; on a slide two fit with readable text',
   },
   { key: 'scale', kind: 'number', default: 1, min: 0.5, max: 3, scale: 'linear', label: 'Scale', help: 'multiplies every size: text, controls and plots' },
   {
@@ -49,7 +60,7 @@ export type Theme = EmbedOptions['theme'];
 export const EMBED_OPTION_KEYS: readonly string[] = embedOptions.map((s) => s.key);
 
 /** The slide a compact widget is fitted to, and the part of its height left to the widget (the rest for a heading). */
-export const SLIDE = { width: 960, height: 700, forWidget: 600 } as const;
+export const SLIDE = { width: 960, height: 700, forWidget: 570 } as const;
 
 export function parseEmbedOptions(raw: Iterable<[string, string]>): { values: EmbedOptions; issues: SettingIssue[] } {
   return parseSettings(embedOptions, raw);
@@ -57,5 +68,5 @@ export function parseEmbedOptions(raw: Iterable<[string, string]>): { values: Em
 
 /** What the widget's frame is told: `fitHeight` is in the widget's own px, which `scale` magnifies. */
 export function displayOf(options: EmbedOptions, forWidget: number = SLIDE.forWidget): Display {
-  return { compact: options.compact, fitHeight: forWidget / options.scale };
+  return { compact: options.compact, plots: options.plots, fitHeight: forWidget / options.scale };
 }

@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   course = siteFolder({});
   withCors = await serveFolder(widgets, () => ({ 'access-control-allow-origin': '*' }));
   withoutCors = await serveFolder(widgets);
-  courseSite = await serveFolder(course, (file) => (coursePolicy && file.endsWith('.html') ? { 'content-security-policy': coursePolicy } : {}));
+  courseSite = await serveFolder(course, (file): Record<string, string> => (coursePolicy && file.endsWith('.html') ? { 'content-security-policy': coursePolicy } : {}));
 });
 
 test.afterEach(() => {

@@ -3,11 +3,11 @@ import { displayOf, parseEmbedOptions, SLIDE } from '../../../src/embed/options'
 
 describe('embed options', () => {
   it('default to a full-size, unscaled widget that follows the reader’s colours', () => {
-    expect(parseEmbedOptions([])).toEqual({ values: { compact: false, scale: 1, theme: 'auto', backend: 'auto' }, issues: [] });
+    expect(parseEmbedOptions([])).toEqual({ values: { compact: false, plots: [1, 2], scale: 1, theme: 'auto', backend: 'auto' }, issues: [] });
   });
 
   it('read a bare `compact`, a scale, a theme and a backend', () => {
-    expect(parseEmbedOptions([['compact', ''], ['scale', '1.5'], ['theme', 'dark'], ['backend', 'wasm']]).values).toEqual({ compact: true, scale: 1.5, theme: 'dark', backend: 'wasm' });
+    expect(parseEmbedOptions([['compact', ''], ['scale', '1.5'], ['theme', 'dark'], ['backend', 'wasm']]).values).toEqual({ compact: true, plots: [1, 2], scale: 1.5, theme: 'dark', backend: 'wasm' });
   });
 
   it('report bad values specifically and keep safe ones', () => {
@@ -22,7 +22,7 @@ describe('embed options', () => {
 
   it('fit a compact widget to the slide’s height for it, in the widget’s own (scaled) pixels', () => {
     const values = parseEmbedOptions([['compact', ''], ['scale', '1.5']]).values;
-    expect(displayOf(values)).toEqual({ compact: true, fitHeight: SLIDE.forWidget / 1.5 });
-    expect(displayOf(values, 450)).toEqual({ compact: true, fitHeight: 300 });
+    expect(displayOf(values)).toEqual({ compact: true, plots: [1, 2], fitHeight: SLIDE.forWidget / 1.5 });
+    expect(displayOf(values, 450)).toEqual({ compact: true, plots: [1, 2], fitHeight: 300 });
   });
 });

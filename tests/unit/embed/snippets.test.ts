@@ -90,7 +90,7 @@ describe('embedSnippets, copy of dist/ and options', () => {
     const { element, iframe } = embedSnippets('ntk-drift', values, ESSAY, { compact: true, scale: 1.5 }).absolute;
     const attributes = attributesOf(element, 'ntk-drift');
     expect(attributes).toEqual([['seed', '5'], ['compact', ''], ['scale', '1.5']]);
-    expect(parseSettings(embedOptions, attributes.slice(1)).values).toEqual({ compact: true, scale: 1.5, theme: 'auto', backend: 'auto' });
+    expect(parseSettings(embedOptions, attributes.slice(1)).values).toEqual({ compact: true, plots: [1, 2], scale: 1.5, theme: 'auto', backend: 'auto' });
     const src = new URL(Object.fromEntries(attributesOf(iframe, 'iframe')).src);
     expect([...src.searchParams]).toEqual([[WIDGET_PARAM, 'ntk-drift'], ['seed', '5'], ['compact', 'true'], ['scale', '1.5']]);
   });
