@@ -8,7 +8,7 @@
 import { serializeSettings, type Schema, type SettingsOf } from '../lib/settings';
 import { WIDGETS, type WidgetName } from '../widgets/registry';
 import { elementName } from './names';
-import { embedOptions, type EmbedOptions } from './options';
+import { embedOptions, SLIDE, type EmbedOptions } from './options';
 import { EMBED_PAGE, EMBED_SCRIPT_PATH, HEIGHT_MESSAGE, WIDGET_PARAM } from './paths';
 
 export interface Snippets {
@@ -70,10 +70,10 @@ function snippets(widget: WidgetName, values: SettingsOf<Schema>, base: string, 
   const fallback = `Loading the widget “${escapeText(title)}”. If this stays, its script ${escapeText(script)} did not load.`;
   return {
     element: `<script type="module" src="${escapeAttribute(script)}"></script>\n<${tag}${attributes}>${fallback}</${tag}>`,
+    // Compact: the widget fits the height given (a slide's share), so no height listener.
     iframe: [
-      `<iframe src="${escapeAttribute(iframeUrl(widget, values, base, options))}" title="${escapeAttribute(title)}" style="width: 100%; height: ${IFRAME_INITIAL_HEIGHT}px; border: 0" loading="lazy"></iframe>`,
-      `<!-- Optional: size the iframe to its content. -->`,
-      `<script>\n${HEIGHT_LISTENER}\n</script>`,
+      `<iframe src="${escapeAttribute(iframeUrl(widget, values, base, options))}" title="${escapeAttribute(title)}" style="width: 100%; height: ${options.compact ? SLIDE.forWidget : IFRAME_INITIAL_HEIGHT}px; border: 0" loading="lazy"></iframe>`,
+      ...(options.compact ? [] : [`<!-- Optional: size the iframe to its content. -->`, `<script>\n${HEIGHT_LISTENER}\n</script>`]),
     ].join('\n'),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementName, WIDGET_NAMES } from '../../../src/embed/names';
 import { EMBED_PAGE, EMBED_SCRIPT_PATH, HEIGHT_MESSAGE, WIDGET_PARAM } from '../../../src/embed/paths';
-import { embedOptions } from '../../../src/embed/options';
+import { embedOptions, SLIDE } from '../../../src/embed/options';
 import { COPY_FOLDER, embedSnippets, HEIGHT_LISTENER } from '../../../src/embed/snippets';
 import { defaults, parseSettings, type Schema, type Setting, type SettingsOf } from '../../../src/lib/settings';
 import { WIDGETS } from '../../../src/widgets/registry';
@@ -93,6 +93,9 @@ describe('embedSnippets, copy of dist/ and options', () => {
     expect(parseSettings(embedOptions, attributes.slice(1)).values).toEqual({ compact: true, plots: [1, 2], scale: 1.5, theme: 'auto', backend: 'auto' });
     const src = new URL(Object.fromEntries(attributesOf(iframe, 'iframe')).src);
     expect([...src.searchParams]).toEqual([[WIDGET_PARAM, 'ntk-drift'], ['seed', '5'], ['compact', 'true'], ['scale', '1.5']]);
+    // A compact iframe keeps the height it is given: a slide's share, and no height listener.
+    expect(iframe).toContain(`height: ${SLIDE.forWidget}px`);
+    expect(iframe).not.toContain(HEIGHT_LISTENER);
   });
 });
 
