@@ -5,6 +5,7 @@ export { default as LineChart } from './LineChart.svelte';
 export { default as RichText } from './RichText.svelte';
 export { default as ScatterChart } from './ScatterChart.svelte';
 export { axisValueFormat } from './format';
+export { setChartHeightLimit } from './sizing';
 export type { HeatmapScheme } from './heatmap';
 export { plainText } from './richText';
 export type {
