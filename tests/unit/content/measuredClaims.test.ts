@@ -9,7 +9,7 @@ import { reluSlowModes } from '../../../content/claims';
 import { createEngine } from '../../../src/engine/engine';
 import { defaults } from '../../../src/lib/settings';
 import type { Activation } from '../../../src/lib/ntk';
-import { makeProblem, networkConfig } from '../../../src/widgets/data-geometry/problem';
+import { makeProblem, networkConfig } from '../../../src/widgets/data-geometry/run';
 import { schema } from '../../../src/widgets/data-geometry/schema';
 import { MAX_WIDTH } from '../../../src/widgets/kit/settings';
 
