@@ -16,7 +16,7 @@ export const schema = defineSchema([
     kind: 'choice',
     key: 'target',
     label: 'Target on the circle',
-    default: 'low',
+    default: 'mixed',
     options: [
       { value: 'low', label: 'low frequency, cos θ' },
       { value: 'high', label: 'high frequency, cos 4θ' },

@@ -13,7 +13,7 @@ import type { BackendSelection } from '../../../src/lib/nn';
 import { BackendStatus } from '../../../src/ui/backendStatus.svelte';
 import { DriftRuns } from '../../../src/widgets/ntk-drift/driftRuns.svelte';
 import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
-import { LinearisedSession } from '../../../src/widgets/shared/linearisedSession.svelte';
+import { LinearisedSession } from '../../../src/widgets/kit/linearisedSession.svelte';
 
 const engine = createEngine();
 beforeAll(async () => {
@@ -83,14 +83,15 @@ const request: RunRequest = {
 
 async function trainToEnd(session: LinearisedSession): Promise<void> {
   session.player.play();
-  await vi.waitFor(() => expect(session.player.running).toBe(false), { timeout: 10_000, interval: 5 });
+  await vi.waitFor(() => expect(session.finished).toBe(true), { timeout: 10_000, interval: 5 });
 }
 
 describe('after a loss', () => {
   it('a LinearisedSession starts the same run again from initialisation and trains on to the horizon', async () => {
     const losing = losingAt('stepRun', 3);
     const session = new LinearisedSession(losing, () => true, statusAfterLoss());
-    await session.reset(request, 20);
+    session.horizon = 20;
+    await session.load(request);
     const initial = session.records[0];
     await trainToEnd(session);
     expect(session.backendNotice).toBe(NOTICE);
@@ -100,7 +101,7 @@ describe('after a loss', () => {
     expect(losing.createRun.mock.calls[1][0]).toBe(request);
     expect(session.records[0]).toEqual(initial);
     expect(session.step).toBe(20);
-    session.reset(request, 20);
+    void session.load(request);
     expect(session.backendNotice).toBeNull();
     session.dispose();
   });
@@ -108,8 +109,9 @@ describe('after a loss', () => {
   it('a LinearisedSession whose run could not be created tries again', async () => {
     const losing = losingAt('createRun', 0);
     const session = new LinearisedSession(losing, () => true, statusAfterLoss());
-    await session.reset(request, 5);
-    await vi.waitFor(() => expect(session.linearised).not.toBeNull());
+    session.horizon = 5;
+    await session.load(request);
+    await vi.waitFor(() => expect(session.initial).not.toBeNull());
     expect(losing.createRun).toHaveBeenCalledTimes(2);
     expect(losing.createRun.mock.calls[1][0]).toBe(request);
     expect(session.backendNotice).toBe(NOTICE);

@@ -56,11 +56,13 @@ describe('spectral bias of a trained network', () => {
   });
 });
 
-describe('early stopping at the widget’s defaults (the caption’s “Try this”)', () => {
-  // Measured at the defaults (width 512, 300 steps), seeds 1–4: lowest held-out loss at steps 4–6, and
-  // 1.6–5.6× higher at the end (seed 1: step 6, 2.3×); the linearisation puts the minimum at the same steps.
+describe('early stopping with the low-frequency target, all else at the defaults (the caption’s “Try this”)', () => {
+  // Measured (width 512, noise 0.2, 300 steps), seeds 1–4: lowest held-out loss at steps 4–6, and 1.6–5.6×
+  // higher at the end (seed 1: step 6, 2.3×); the linearisation puts the minimum at the same steps. With the
+  // default mixed target the cos 4θ modes fit about as slowly as the noise: the minimum comes at ~280 of the
+  // 300 steps and the rise after it is a few per cent.
   it.each([1, 2])('seed %i: the held-out loss dips well inside the default steps and climbs after, where K₀ predicts', async (seed) => {
-    const settings = { ...defaults(schema), seed };
+    const settings = { ...defaults(schema), target: 'low' as const, seed };
     const run = await train(settings);
     expect(run.error).toBeNull();
     expect(run.step).toBe(settings.steps);
