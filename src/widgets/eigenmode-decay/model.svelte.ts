@@ -16,7 +16,7 @@ import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
 import { bestRecord, predictedEarlyStop } from './earlyStopping';
 import { modeGap, residualFraction } from './measures';
-import { cutoffLine, describeModes, lossPlot, modePlot } from './plots';
+import { describeModes, lossPlot, modePlot, spectrumPlot } from './plots';
 import { cleanTarget, runRequest, trainingAngles } from './run';
 import type { schema } from './schema';
 import { shownModes } from './theory';
@@ -74,7 +74,7 @@ export class EigenmodeModel {
   readonly modeChart = $derived.by(() => (this.theory ? modePlot(this.theory, this.records, this.modes, this.session.horizon) : null));
   readonly stop = $derived.by(() => (this.theory ? predictedEarlyStop(this.theory, this.session.horizon) : null));
   readonly lossChart = $derived.by(() => (this.theory && this.stop ? lossPlot(this.theory, this.records, this.session.horizon, this.stop) : null));
-  readonly cutoff = $derived.by(() => (this.theory ? cutoffLine(this.theory, this.step) : []));
+  readonly spectrum = $derived.by(() => (this.theory ? spectrumPlot(this.theory, this.step) : null));
   readonly measuredStop = $derived.by(() => bestRecord(this.records));
   readonly gap = $derived.by(() => (this.theory ? modeGap(this.theory, this.records, this.modes.map((m) => m.k)) : null));
   readonly fraction = $derived.by(() => {

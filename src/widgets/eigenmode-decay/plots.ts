@@ -4,10 +4,12 @@ import type { TrainRecord } from '../../lib/nn';
 import { logStepGrid, type SymmetricEigen } from '../../lib/ntk';
 import { curveWithin, logDomain } from '../kit/axes';
 import type { LinearisedRun } from '../kit/linearisedRun';
+import { FLOAT32_EPSILON, precisionFloor } from '../data-geometry/theory';
 import type { EarlyStop } from './earlyStopping';
 import { dominantFrequency, fittedAbove } from './theory';
 
 const CURVE_POINTS = 120;
+const SPECTRUM_DECADES = 15;
 /** Mode residuals are drawn down to this many decades below the largest initial one (float32 round-off). */
 const MODE_DECADES = 4;
 const LOSS_DECADES = 6;
@@ -103,4 +105,26 @@ export function cutoffLine(run: LinearisedRun, step: number): ReferenceLine[] {
   if (step < 1) return [];
   const lambda = fittedAbove(run.n, run.lr, step);
   return [{ points: [{ x: -0.5, y: lambda }, { x: run.n - 0.5, y: lambda }], label: `n/(ηt) at t = ${step}` }];
+}
+
+export interface SpectrumPlot {
+  /** K₀'s eigenvalues; NaN (an empty slot) for those below its float32 round-off. */
+  values: number[];
+  referenceLines: ReferenceLine[];
+  yDomain: Domain | undefined;
+}
+
+/**
+ * K₀'s eigenvalues as bars down to its float32 round-off n·ε·λ_max (a linear network's kernel has
+ * rank 3 on the circle: the rest is round-off, not spectrum), that floor drawn when some fall below
+ * it, and the soft cut n/(ηt) after `step` steps.
+ */
+export function spectrumPlot(run: LinearisedRun, step: number): SpectrumPlot {
+  const eigenvalues = run.theory.eigen.values;
+  const floor = precisionFloor(eigenvalues, FLOAT32_EPSILON);
+  const values = eigenvalues.map((lambda) => (lambda > floor ? lambda : NaN));
+  const lost = values.some(Number.isNaN);
+  const referenceLines = [...cutoffLine(run, step)];
+  if (lost) referenceLines.push({ points: [{ x: -0.5, y: floor }, { x: run.n - 0.5, y: floor }], label: 'float32 round-off' });
+  return { values, referenceLines, yDomain: logDomain([...values, ...(lost ? [floor] : [])], SPECTRUM_DECADES) };
 }

@@ -62,9 +62,15 @@ describe('costPlot', () => {
   });
 
   it('keeps the axis to a few labelled decades, so the clean labels’ small total reads against the noisy one', () => {
-    // Per-mode costs here span 2.5 to 10⁻³ … 10³; the running totals only 1 … 1000.
+    // Per-mode costs here span 10⁻⁴ … 10³; the running totals from the second mode on only 1 … 1000.
     const plot = costPlot(analytic, k0);
-    expect(decades(plot.yDomain!)).toBeLessThanOrEqual(6);
+    expect(decades(plot.yDomain!)).toBeLessThanOrEqual(4);
+    // However far the noisy labels' total climbs, at most eight decades (nine once widened to powers of ten).
+    const steep = spectrum([8, 4, 1e-6, 1e-9], 1e-14, { noisy: [9, 8, 2, 1], clean: [1e-30, 20, 1e-6, 1e-8] });
+    const wide = costPlot(steep);
+    expect(decades(wide.yDomain!)).toBeLessThanOrEqual(9);
+    // The clean labels' total (16) stays in view beside the noisy labels' 10⁹.
+    expect(wide.series[1].points.at(-1)!.y).toBeGreaterThanOrEqual(wide.yDomain![0]);
     const clean = plot.series[1].points.at(-1)!.y;
     const noisy = plot.series[0].points.at(-1)!.y;
     expect(noisy / clean).toBeGreaterThan(100);

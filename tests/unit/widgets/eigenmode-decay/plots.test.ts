@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
-import { cutoffLine, describeModes, lossPlot, modePlot } from '../../../../src/widgets/eigenmode-decay/plots';
+import { cutoffLine, describeModes, lossPlot, modePlot, spectrumPlot } from '../../../../src/widgets/eigenmode-decay/plots';
 import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../kit/circulantRun';
 
 // A von Mises kernel κ(Δ) = exp(2(cos Δ − 1)) on n = 16 even angles: positive definite and circulant.
@@ -161,5 +161,26 @@ describe('early stopping', () => {
     const [line] = cutoffLine(run, 25);
     line.points.forEach((p) => expect(p.y).toBeCloseTo(n / (lr * 25), 12));
     expect(line.points.map((p) => p.x)).toEqual([-0.5, n - 0.5]);
+  });
+});
+
+describe('spectrumPlot', () => {
+  it('draws every eigenvalue of a well-conditioned K₀, with the cut n/(ηt)', () => {
+    const plot = spectrumPlot(run, 25);
+    expect(plot.values).toEqual(run.theory.eigen.values);
+    expect(plot.referenceLines.map((l) => l.label)).toEqual(['n/(ηt) at t = 25']);
+  });
+
+  it('leaves out eigenvalues below float32 round-off n·ε·λ_max and marks that floor', () => {
+    // λ_m = 2 + 2 cos(2πm/8): 4, 3.41, 2, 0.59, 0, …; the m = 4 mode is exactly 0 but K₀ holds it only to round-off.
+    const rankDeficient = circulantRun({ c: [2, 1, 0, 0, 0, 0, 0, 1], yTrain: new Array(8).fill(1), f0Train: new Array(8).fill(0), lr: 1 });
+    const plot = spectrumPlot(rankDeficient, 0);
+    const floor = 8 * 2 ** -23 * rankDeficient.theory.eigen.values[0];
+    expect(plot.values.filter(Number.isNaN)).toHaveLength(1);
+    plot.values.filter(Number.isFinite).forEach((v) => expect(v).toBeGreaterThan(floor));
+    const [line] = plot.referenceLines;
+    expect(line.label).toBe('float32 round-off');
+    line.points.forEach((p) => expect(p.y).toBeCloseTo(floor, 15));
+    expect(plot.yDomain![0]).toBeLessThanOrEqual(floor);
   });
 });
