@@ -30,7 +30,9 @@ export async function openWidget(page: Page, name: string, query = ''): Promise<
 
 /** A readout's number (its data-value, unformatted); NaN when it has none yet. */
 export async function readout(widget: Locator, key: string): Promise<number> {
-  return Number(await widget.locator(`[data-readout="${key}"]`).first().getAttribute('data-value'));
+  const value = await widget.locator(`[data-readout="${key}"]`).first().getAttribute('data-value');
+  // Number(null) is 0: a readout still showing "–" must not read as zero.
+  return value === null ? NaN : Number(value);
 }
 
 export const step = (widget: Locator) => readout(widget, 'step');

@@ -1,6 +1,7 @@
 /**
- * The widget's learning problem: two tight clusters with some labels flipped (twoClusters), a
- * clean-label test set drawn from the same clusters, and the network that learns it.
+ * What the data-geometry widget asks the worker to train: two tight clusters with some labels
+ * flipped (twoClusters), a clean-label test set drawn from the same clusters, and the network that
+ * learns them. Pure: no DOM, no tfjs.
  */
 import type { RunRequest } from '../../engine/api';
 import { twoClusters, type Activation, type Matrix, type MlpSpec } from '../../lib/ntk';
@@ -56,13 +57,18 @@ export function kernelSpec({ activation, depth }: Pick<NetworkSettings, 'activat
   return { depth, activation, wStd: W_STD, bStd: B_STD };
 }
 
+/** The clean labels of n training points: the first half from the left cluster (−1), the rest from the right (+1). */
+export function cleanLabels(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (i < n / 2 ? -1 : 1));
+}
+
 export function makeProblem({ n, spread, noise, seed }: ProblemSettings): Problem {
   const train = twoClusters({ n, spread, labelNoise: noise, seed });
   const test = twoClusters({ n: TEST_POINTS, spread, labelNoise: 0, seed: seed + TEST_SEED_OFFSET });
   return {
     xTrain: train.xTrain,
     yNoisy: train.yTrain,
-    yClean: train.xTrain.map((_, i) => (i < n / 2 ? -1 : 1)),
+    yClean: cleanLabels(n),
     xTest: test.xTrain,
     yTest: test.yTrain,
   };

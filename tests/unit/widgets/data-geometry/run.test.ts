@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../../../src/lib/settings';
-import { kernelSpec, makeProblem, networkConfig, runRequest, TEST_POINTS } from '../../../../src/widgets/data-geometry/problem';
+import { cleanLabels, kernelSpec, makeProblem, networkConfig, runRequest, TEST_POINTS } from '../../../../src/widgets/data-geometry/run';
 import { schema } from '../../../../src/widgets/data-geometry/schema';
 
 describe('makeProblem', () => {
@@ -10,6 +10,8 @@ describe('makeProblem', () => {
   it('labels each training point by its cluster, then flips exactly round(noise·n) of them', () => {
     // With spread 0.05 around (±1, 0) every point lies on its centre's side of x₀ = 0.
     expect(problem.yClean).toEqual(problem.xTrain.map(([x0]) => Math.sign(x0)));
+    // The run's clean labels follow from its n alone (the model reads them for K₀ that way).
+    expect(cleanLabels(settings.n)).toEqual(problem.yClean);
     const flipped = problem.yNoisy.filter((y, i) => y !== problem.yClean[i]);
     expect(flipped).toHaveLength(Math.round(settings.noise * settings.n));
     expect(problem.yNoisy.every((y, i) => y === problem.yClean[i] || y === -problem.yClean[i])).toBe(true);
