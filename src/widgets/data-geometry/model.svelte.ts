@@ -17,11 +17,12 @@ import { pastLimit, stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
-import { bestRecord, predictedEarlyStop } from '../eigenmode-decay/earlyStopping';
+import { bestRecord, predictedEarlyStop } from '../kit/earlyStopping';
 import { costPlot, spectrumPlot, trainingPlot } from './plots';
 import { cleanLabels, makeProblem, runRequest } from './run';
 import type { schema } from './schema';
-import { analyticSpectrum, eFoldingSteps, FLOAT32_EPSILON, labelSpectrum, unresolved, type LabelSpectrum } from './theory';
+import { FLOAT32_EPSILON } from '../../lib/ntk';
+import { analyticSpectrum, eFoldingSteps, labelSpectrum, unresolved, type LabelSpectrum } from './theory';
 
 /** Points of the predicted loss curves, evenly spaced in log step. */
 const CURVE_POINTS = 160;

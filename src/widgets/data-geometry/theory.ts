@@ -9,13 +9,9 @@
  * of the sum, so the norm shown is what the resolved modes cost: a lower bound on yᵀK⁻¹y, since every
  * term is positive. K₀ comes from the worker in float32; the analytic NTK is computed here in double.
  */
-import { analyticKernels, symmetricEigen, type Matrix, type SymmetricEigen } from '../../lib/ntk';
+import { analyticKernels, FLOAT32_EPSILON, FLOAT64_EPSILON, precisionFloor, symmetricEigen, type Matrix, type SymmetricEigen } from '../../lib/ntk';
 import { kernelSpec, type NetworkSettings } from './run';
 
-/** 2⁻²³: the worker's kernels are float32. */
-export const FLOAT32_EPSILON = 2 ** -23;
-/** 2⁻⁵²: the analytic kernels are computed in double precision. */
-export const FLOAT64_EPSILON = Number.EPSILON;
 
 export interface LabelModes {
   /** (v_kᵀy)², the labels' energy in mode k (every mode); the energies sum to ‖y‖². */
@@ -37,10 +33,6 @@ export interface LabelSpectrum {
   clean: LabelModes;
 }
 
-/** n·ε·λ_max for a matrix of n rows with eigenvalues `descending`, computed with machine epsilon ε. */
-export function precisionFloor(descending: readonly number[], epsilon: number): number {
-  return descending.length * epsilon * descending[0];
-}
 
 function labelModes({ values, vectors }: SymmetricEigen, y: readonly number[], resolved: number): LabelModes {
   const energy = vectors.map((v) => v.reduce((sum, vi, i) => sum + vi * y[i], 0) ** 2);

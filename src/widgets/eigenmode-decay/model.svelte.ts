@@ -14,7 +14,7 @@ import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
-import { bestRecord, predictedEarlyStop } from './earlyStopping';
+import { bestRecord, predictedEarlyStop } from '../kit/earlyStopping';
 import { modeGap, residualFraction } from './measures';
 import { describeModes, lossPlot, modePlot, spectrumPlot } from './plots';
 import { cleanTarget, runRequest, trainingAngles } from './run';

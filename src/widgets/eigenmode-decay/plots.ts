@@ -4,8 +4,8 @@ import type { TrainRecord } from '../../lib/nn';
 import { logStepGrid, type SymmetricEigen } from '../../lib/ntk';
 import { curveWithin, logDomain } from '../kit/axes';
 import type { LinearisedRun } from '../kit/linearisedRun';
-import { FLOAT32_EPSILON, precisionFloor } from '../data-geometry/theory';
-import type { EarlyStop } from './earlyStopping';
+import { FLOAT32_EPSILON, precisionFloor } from '../../lib/ntk';
+import type { EarlyStop } from '../kit/earlyStopping';
 import { dominantFrequency, fittedAbove } from './theory';
 
 const CURVE_POINTS = 120;

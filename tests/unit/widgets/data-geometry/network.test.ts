@@ -8,7 +8,7 @@ import type { Activation } from '../../../../src/lib/ntk';
 import type { TrainRecord } from '../../../../src/lib/nn';
 import { predictedLosses } from '../../../../src/lib/ntk';
 import { makeProblem, networkConfig } from '../../../../src/widgets/data-geometry/run';
-import { bestRecord, predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
+import { bestRecord, predictedEarlyStop } from '../../../../src/widgets/kit/earlyStopping';
 import { InitialKernel, type LinearisedRun } from '../../../../src/widgets/kit/linearisedRun';
 
 const engine = createEngine();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunStart } from '../../../../src/engine/api';
 import { analyticKernels, logStepGrid, predictedLosses } from '../../../../src/lib/ntk';
-import { predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
+import { predictedEarlyStop } from '../../../../src/widgets/kit/earlyStopping';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { kernelSpec, makeProblem } from '../../../../src/widgets/data-geometry/run';
 

@@ -1,12 +1,10 @@
 import { Matrix as MlMatrix, solve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { createRng, symmetricEigen, type Matrix } from '../../../../src/lib/ntk';
+import { createRng, FLOAT32_EPSILON, FLOAT64_EPSILON, symmetricEigen, type Matrix } from '../../../../src/lib/ntk';
 import { makeProblem } from '../../../../src/widgets/data-geometry/run';
 import {
   analyticSpectrum,
   eFoldingSteps,
-  FLOAT32_EPSILON,
-  FLOAT64_EPSILON,
   labelSpectrum,
   unresolved,
 } from '../../../../src/widgets/data-geometry/theory';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
+import { predictedEarlyStop } from '../../../../src/widgets/kit/earlyStopping';
 import { cutoffLine, describeModes, lossPlot, modePlot, spectrumPlot } from '../../../../src/widgets/eigenmode-decay/plots';
 import { circulant, circulantRun, dftEigenvalue, explicitGd, record } from '../kit/circulantRun';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
 import { LinearisedSession } from '../../../../src/widgets/kit/linearisedSession.svelte';
-import { bestRecord, predictedEarlyStop } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
+import { bestRecord, predictedEarlyStop } from '../../../../src/widgets/kit/earlyStopping';
 import { modeGap, residualFraction } from '../../../../src/widgets/eigenmode-decay/measures';
 import { runRequest, type EigenmodeSettings } from '../../../../src/widgets/eigenmode-decay/run';
 import { schema } from '../../../../src/widgets/eigenmode-decay/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestRecord } from '../../../../src/widgets/eigenmode-decay/earlyStopping';
+import { bestRecord } from '../../../../src/widgets/kit/earlyStopping';
 import { record } from '../kit/circulantRun';
 
 // predictedEarlyStop is checked against explicit GD in plots.test.ts, with the loss chart that marks it.

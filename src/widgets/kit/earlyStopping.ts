@@ -4,7 +4,7 @@
  */
 import type { TrainRecord } from '../../lib/nn';
 import { logStepGrid } from '../../lib/ntk';
-import type { LinearisedRun } from '../kit/linearisedRun';
+import type { LinearisedRun } from './linearisedRun';
 
 export interface EarlyStop {
   step: number;
