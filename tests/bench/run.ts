@@ -6,9 +6,11 @@
  *                     (Node: cpu, wasm; headless Chromium: webgpu, webgl, wasm, cpu)
  *   3 responsiveness  long tasks, frame intervals and time to first plot while a widget trains (Chromium)
  *   4 load            JavaScript needed before the essay's text is readable, and what loads lazily
+ *   5 interaction     slider input → theory redrawn, settled change while playing → first new step (Chromium)
  * Flags: npm run bench -- --help
  */
 import os from 'node:os';
+import { interactionFigure } from './interaction';
 import { loadFigure } from './load';
 import { ntkFigure } from './ntk';
 import { parseOptions, USAGE, type BenchOptions, type Figure } from './options';
@@ -21,6 +23,7 @@ const FIGURE_RUNNERS: Record<Figure, (options: BenchOptions, site: Site) => Prom
   training: trainingFigure,
   responsiveness: responsivenessFigure,
   load: loadFigure,
+  interaction: interactionFigure,
 };
 
 async function main(): Promise<void> {
