@@ -32,10 +32,11 @@ export function tightest(theories: readonly WidthTheory[]): WidthTheory | null {
 /**
  * Under μP the kernel grows during training by order one at every width, so an η chosen from K₀
  * ends up past the limit of the kernel the network grows into. Measured on the widget's task
- * (widths 64–1024, seeds 1–3, in Node): at half the initial limit the loss stalls at 25–28 % of
- * its start after 300 steps and still after 2000, and at depth 3 training diverges within 10
- * steps; at a tenth of the limit every width fits (loss below 2 % after 300 steps). Above this
- * fraction the widget says so.
+ * (ReLU, widths 64–1024, 300 steps, in Node): at half the initial limit the loss stalls at 24–28 %
+ * of its start (and still after 2000 steps), and at depth 3 training diverges within 10 steps;
+ * already at 0.15 of the limit the loss stops falling (5–9 %, rising again); at a tenth of the
+ * limit every width fits (below 2 % on seeds 1–3, and at depth 3). Above this fraction the widget
+ * says so; it is the default.
  */
 export const MUP_FRACTION = 0.1;
 

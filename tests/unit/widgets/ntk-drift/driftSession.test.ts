@@ -10,6 +10,7 @@ import { defaults } from '../../../../src/lib/settings';
 import { DriftSession } from '../../../../src/widgets/ntk-drift/driftSession.svelte';
 import { driftRequest, type DriftSettings, type RateRule } from '../../../../src/widgets/ntk-drift/run';
 import { schema } from '../../../../src/widgets/ntk-drift/schema';
+import { MUP_FRACTION } from '../../../../src/widgets/ntk-drift/theory';
 
 const engine = createEngine();
 beforeAll(async () => {
@@ -177,7 +178,7 @@ describe('what the widget shows', () => {
       session.dispose();
       return losses;
     };
-    expect(defaults(schema).lrfraction).toBe(0.1);
+    expect(defaults(schema).lrfraction).toBe(MUP_FRACTION);
     // Measured on seeds 1–3: below 2 % at every width; above 20 % at half the limit.
     for (const loss of await relativeLoss(0.1)) expect(loss).toBeLessThan(0.05);
     for (const loss of await relativeLoss(0.5)) expect(loss).toBeGreaterThan(0.15);
