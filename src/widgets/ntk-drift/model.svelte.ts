@@ -16,7 +16,7 @@ import type { SessionEngine } from '../kit/workerSession.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
 import { DriftSession } from './driftSession.svelte';
-import { driftOverSteps, latestByWidth, lossPlot, widthLabel, widthScaling } from './plots';
+import { driftOverSteps, latestByWidth, lossPlot, movementOverSteps, widthLabel, widthScaling } from './plots';
 import { driftRequest, driftSplit, rateRule, sameRule, type DriftRequest, type RateRule } from './run';
 import type { schema } from './schema';
 import { largestFraction, MUP_FRACTION, tightest, widthTheories } from './theory';
@@ -67,6 +67,7 @@ export class DriftModel {
   readonly lossByWidth = $derived.by(() => latestByWidth(this.runs, (r) => r.trainLoss));
 
   readonly drift = $derived.by(() => driftOverSteps(this.runs));
+  readonly movement = $derived.by(() => movementOverSteps(this.runs));
   readonly loss = $derived.by(() => lossPlot(this.runs, this.theories, this.session.horizon));
   readonly kernelScaling = $derived.by(() => widthScaling(this.kernelByWidth, 'kernel drift'));
   readonly weightScaling = $derived.by(() => widthScaling(this.weightsByWidth, 'first-layer movement'));
@@ -104,7 +105,6 @@ export class DriftModel {
     ...this.theories.map((t) => ({ key: `lr-${t.width}`, label: `η, ${widthLabel(t.width)}`, value: t.lr })),
     ...this.theories.map((t) => ({ key: `limit-${t.width}`, label: `2n/λ_max, ${widthLabel(t.width)}`, value: t.limit })),
     ...this.byWidth('weights', 'First-layer movement', this.weightsByWidth),
-    ...this.byWidth('params', 'Movement of all θ', this.paramsByWidth),
     ...this.byWidth('loss', 'Train loss', this.lossByWidth),
   ]);
 

@@ -1,8 +1,8 @@
 /**
- * What the drift widget draws, computed from the runs' records and the theory: drift and loss
- * (against its frozen-kernel prediction) against step for every width, and the latest drift and
- * first-layer movement against width on log–log axes with a fitted power law and guides of slope
- * −1/2 and −1. Pure: no DOM.
+ * What the drift widget draws, computed from the runs' records and the theory: drift, parameter
+ * movement and loss (against its frozen-kernel prediction) against step for every width, and the
+ * latest drift and movement against width on log–log axes with a fitted power law and guides of
+ * slope −1/2 and −1. Pure: no DOM.
  */
 import { extent, scaleLog } from 'd3';
 import type { Domain, Point, ReferenceLine, Series } from '../../charts';
@@ -45,6 +45,21 @@ export function driftOverSteps(runs: readonly RunHistory[]): Series[] {
     colorIndex: i,
     points: pointsOf(run.records, (r) => r.kernelChange),
   }));
+}
+
+/** ‖θ_t − θ₀‖/‖θ₀‖ (solid) and the input layer's ‖W_t − W₀‖/‖W₀‖ (dashed) against step, per width. */
+export function movementOverSteps(runs: readonly RunHistory[]): Series[] {
+  return runs.flatMap((run, i): Series[] => [
+    { id: `params-${run.width}`, label: `${widthLabel(run.width)}, all θ`, kind: 'line', colorIndex: i, points: pointsOf(run.records, (r) => r.paramChange) },
+    {
+      id: `first-${run.width}`,
+      label: `${widthLabel(run.width)}, first layer`,
+      kind: 'line',
+      dashed: true,
+      colorIndex: i,
+      points: pointsOf(run.records, (r) => r.firstLayerChange),
+    },
+  ]);
 }
 
 /** Each width's most recent measurement of `measure`, as (width, value). */

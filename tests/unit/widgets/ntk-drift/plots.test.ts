@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReadout } from '../../../../src/lib/format';
-import { describeByWidth, driftOverSteps, latestByWidth, lossPlot, widthScaling } from '../../../../src/widgets/ntk-drift/plots';
+import { describeByWidth, driftOverSteps, latestByWidth, lossPlot, movementOverSteps, widthScaling } from '../../../../src/widgets/ntk-drift/plots';
 import type { DriftRecord } from '../../../../src/widgets/ntk-drift/run';
 import { widthTheories } from '../../../../src/widgets/ntk-drift/theory';
 import { circulant, circulantRun, explicitGd } from '../kit/circulantRun';
@@ -25,6 +25,17 @@ describe('curves against step', () => {
     expect(series[0].points).toEqual([{ x: 5, y: 0.02 }, { x: 15, y: 0.05 }]);
     expect(series[0].kind).toBe('line+markers');
     expect(series.map((s) => s.colorIndex)).toEqual([0, 1]);
+  });
+
+  it('draw all parameters solid and the first layer dashed, in the width’s colour', () => {
+    const series = movementOverSteps(runs);
+    expect(series.map((s) => [s.label, s.colorIndex, !!s.dashed])).toEqual([
+      ['m = 64, all θ', 0, false],
+      ['m = 64, first layer', 0, true],
+      ['m = 256, all θ', 1, false],
+      ['m = 256, first layer', 1, true],
+    ]);
+    expect(series[1].points.map((p) => p.y)).toEqual([0.2, 0.3, 0.4]);
   });
 });
 
