@@ -1,11 +1,28 @@
 /**
  * Every number the chapters state, in one place. Values come from the math core (src/lib/ntk)
  * where it has the formula, otherwise from the closed form written beside them. Chapters print
- * them through src/essay/format.ts and never type a number themselves;
+ * them through src/lib/format.ts and never type a number themselves;
  * tests/unit/content/claims.test.ts recomputes each one independently (closed forms, finite
  * differences, Monte Carlo), so a wrong sentence fails a test.
  */
-import { flowTimeToLoss, linearisedDynamics, ntkVsAngle, rkhsNorm, type Matrix, type MlpSpec } from '../src/lib/ntk';
+import {
+  analyticKernels,
+  flowTimeToLoss,
+  linearisedDynamics,
+  ntkVsAngle,
+  rkhsNorm,
+  standardParameterizationKernel,
+  symmetricEigen,
+  type Matrix,
+  type MlpSpec,
+} from '../src/lib/ntk';
+import { defaults } from '../src/lib/settings';
+import { schema as eigenmodeSchema } from '../src/widgets/eigenmode-decay/schema';
+import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/run';
+import { schema as driftSchema } from '../src/widgets/ntk-drift/schema';
+import { MAX_WIDTH } from '../src/widgets/kit/settings';
+import type { SlowModesMeasurement, SlowModesRecording } from '../tests/measure/slowModes';
+import slowModesRecording from './measured/slowModes.json' with { type: 'json' };
 
 /** One hidden ReLU layer with W_std = 1 and b_std = 0: the network behind the essay's closed forms. */
 export const oneLayerRelu: MlpSpec = { depth: 1, activation: 'relu', wStd: 1, bStd: 0 };
@@ -167,10 +184,91 @@ export const rkhsExercise = (() => {
 // ── Chapter 4, measured: where ReLU networks leave their linearisation ─────────────────────────
 
 /**
- * Not a formula but a measurement, stated as a bound: the data-geometry widget at its defaults
- * (n = 20, spread 0.2, 10 % of labels flipped, η = 2, seed 1) at the widest width it offers, after
- * `steps` GD steps. A ReLU network's train loss is more than `reluLossRatio` times that of its own
- * linearisation (K₀ frozen); an erf network's is within `erfLossGap` of its linearisation's.
- * tests/unit/content/measuredClaims.test.ts trains both networks and checks each bound.
+ * Not a formula but a measurement: the data-geometry widget at its defaults (n = 20, spread 0.2,
+ * 10 % of labels flipped, η = 2) over seeds and widths, each network against its own linearisation
+ * (K₀ frozen) after the widget's default number of GD steps. Recorded by `npm run
+ * measure:slow-modes` (tests/measure/) in content/measured/slowModes.json; the unit test
+ * tests/unit/content/measuredClaims.test.ts re-measures part of the recording.
+ * The excess of a ReLU run is network loss ÷ linearised loss − 1.
  */
-export const reluSlowModes = { width: 4096, steps: 500, reluLossRatio: 1.5, erfLossGap: 0.01 };
+export const reluSlowModes = (() => {
+  const { settings, measurements } = slowModesRecording as SlowModesRecording;
+  const relu = measurements.filter((m) => m.activation === 'relu');
+  const excess = (m: SlowModesMeasurement) => m.network / m.linearised - 1;
+  const widths = [...new Set(relu.map((m) => m.width))].sort((a, b) => a - b);
+  const at = (width: number) => {
+    const values = relu.filter((m) => m.width === width).map(excess);
+    return { width, min: Math.min(...values), max: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length };
+  };
+  const byWidth = widths.map(at);
+  // Least squares of ln(mean excess) on ln(width).
+  const u = byWidth.map((w) => Math.log(w.width));
+  const v = byWidth.map((w) => Math.log(w.mean));
+  const uMean = u.reduce((a, b) => a + b, 0) / u.length;
+  const vMean = v.reduce((a, b) => a + b, 0) / v.length;
+  const exponent = u.reduce((s, ui, i) => s + (ui - uMean) * (v[i] - vMean), 0) / u.reduce((s, ui) => s + (ui - uMean) ** 2, 0);
+  const erf = measurements.filter((m) => m.activation === 'erf');
+  /** The largest |network ÷ linearised − 1| of erf at this width, rounded up to one significant digit. */
+  const erfBound = (width: number) => {
+    const gap = Math.max(...erf.filter((m) => m.width === width).map((m) => Math.abs(m.network / m.linearised - 1)));
+    const unit = 10 ** Math.floor(Math.log10(gap));
+    return { width, gap: Math.ceil(gap / unit - 1e-9) * unit };
+  };
+  return {
+    steps: settings.steps,
+    seeds: new Set(relu.map((m) => m.seed)).size,
+    narrow: byWidth[0],
+    widget: at(MAX_WIDTH),
+    widest: byWidth[byWidth.length - 1],
+    /** Of the mean excess against the width. */
+    exponent,
+    erf: { narrow: erfBound(widths[0]), widget: erfBound(MAX_WIDTH), widest: erfBound(widths[widths.length - 1]) },
+  };
+})();
+
+/**
+ * Measured on the eigenmode widget at its defaults (mixed target, n = 32, η = 1, ReLU): after about
+ * `steps` GD steps the network's residual on the target's slow cos 4θ modes exceeds the prediction
+ * from its own K₀; at `wideWidth` it stays close (tests/unit/content/measuredClaims.test.ts).
+ */
+export const eigenmodeDeparture = { width: defaults(eigenmodeSchema).width, steps: 100, wideWidth: MAX_WIDTH };
+
+// ── Chapter 5: the standard parameterisation's kernel, and the rate μP needs ───────────────────
+
+const driftDefaults = defaults(driftSchema);
+
+/** The drift widget's network: one hidden ReLU layer, W_std = 1, b_std = 0.1 (src/widgets/ntk-drift/run.ts). */
+export const driftSpec: MlpSpec = (({ depth, activation, wStd, bStd }) => ({ depth, activation, wStd, bStd }))(networkFor(driftDefaults));
+
+/**
+ * The eigenvalue of the mode cos(kθ) of the drift widget's target (cos θ + ½cos 4θ on evenly spaced
+ * points of the unit circle) as a share of λ_max: under the NTK, and under the kernel the standard
+ * parameterisation follows at η ∝ 1/m (standardParameterizationKernel). On evenly spaced points
+ * both kernels are circulant, so cos kθ is an eigenvector and its Rayleigh quotient the eigenvalue.
+ * At a fixed fraction of the stability limit, η = c·2n/λ_max, a mode shrinks by 1 − 2c·λ_k/λ_max
+ * per step, so the shares' ratio is how many times more slowly it is learned.
+ */
+export const standardKernel = (() => {
+  const x = DRIFT_DATA.xTrain;
+  const frequency = 4;
+  const mode = x.map(([c, s]) => Math.cos(frequency * Math.atan2(s, c)));
+  const share = (k: Matrix) => dot(mode, k.map((row) => dot(row, mode))) / dot(mode, mode) / symmetricEigen(k).values[0];
+  const ntk = share(analyticKernels(x, x, driftSpec).ntk);
+  const standard = share(standardParameterizationKernel(x, x, driftSpec));
+  return { points: x.length, frequency, ntk, standard, slowdown: ntk / standard };
+})();
+
+/**
+ * The drift widget's default learning rate and the one μP trains at, as fractions of 2n/λ_max of
+ * each width's initial kernel, and by how much λ_max grows under μP at that rate over the widget's
+ * default run: measured, not derived (tests/unit/content/measuredClaims.test.ts).
+ */
+export const mupRate = {
+  defaultFraction: driftDefaults.lrfraction,
+  fraction: 0.1,
+  kernelGrowth: { low: 6, high: 10 },
+  steps: driftDefaults.steps,
+};
+
+/** The width exponent of the first layer's relative movement in the standard parameterisation at η ∝ 1/m (the prose writes m^{−3/2}): measured. */
+export const standardFreeze = { firstLayerExponent: -1.5 };

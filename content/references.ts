@@ -136,6 +136,13 @@ export const references = {
     venue: 'ICML 2021',
     url: 'https://arxiv.org/abs/2011.14522',
   },
+  yang2022: {
+    authors: ['Yang', 'Hu', 'Babuschkin', 'Sidor', 'Liu', 'Farhi', 'Ryder', 'Pachocki', 'Chen', 'Gao'],
+    year: 2022,
+    title: 'Tensor Programs V: tuning large neural networks via zero-shot hyperparameter transfer',
+    venue: 'NeurIPS 2021 (arXiv:2203.03466, 2022)',
+    url: 'https://arxiv.org/abs/2203.03466',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -71,6 +71,6 @@ export function plottableLines(
   yType: ScaleType,
 ): ReferenceLine[] {
   return lines
-    .map((line) => ({ label: line.label, points: plottablePoints(line.points, xType, yType) }))
+    .map((line) => ({ ...line, points: plottablePoints(line.points, xType, yType) }))
     .filter((line) => line.points.length >= 2);
 }

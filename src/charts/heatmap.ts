@@ -127,3 +127,29 @@ export function heatmapLayout(spec: HeatmapLayoutSpec): HeatmapLayout {
   const height = Math.max(plotHeight + spec.bottom, MIN_COLORBAR_HEIGHT);
   return { cell, plotWidth, plotHeight, height };
 }
+
+export interface Cell {
+  row: number;
+  column: number;
+}
+
+const CELL_MOVES: Record<string, [number, number]> = {
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+};
+
+/**
+ * Where a key moves a heatmap's cursor: arrows one cell (row 0 is on top, so Up goes to the row
+ * before), Home/End the first/last cell of the row. The first key lands on the top-left cell.
+ * Null when the key is not one of these.
+ */
+export function cellForKey(key: string, current: Cell | undefined, rows: number, columns: number): Cell | null {
+  const move = CELL_MOVES[key];
+  if (!move && key !== 'Home' && key !== 'End') return null;
+  if (!current) return { row: 0, column: 0 };
+  const clampTo = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
+  if (!move) return { row: current.row, column: key === 'Home' ? 0 : columns - 1 };
+  return { row: clampTo(current.row + move[0], rows), column: clampTo(current.column + move[1], columns) };
+}

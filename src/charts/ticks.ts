@@ -1,27 +1,26 @@
-import { format, ticks } from 'd3';
+import { ticks } from 'd3';
 import type { ContinuousScale } from './domain';
+import { powerOfTenLabel } from '../lib/format';
+import { tickLabels } from './format';
 import type { ScaleType, Tick } from './types';
 
-const SUPERSCRIPT: Record<string, string> = Object.fromEntries(
-  [...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]]),
-);
-
-/** "10⁻³" for exponent −3. */
-export function powerOfTenLabel(exponent: number): string {
-  return '10' + [...String(exponent)].map((c) => SUPERSCRIPT[c]).join('');
-}
 
 /** Number of ticks that fits an axis of this many px with roughly `spacing` px between ticks. */
 export function tickCount(lengthPx: number, spacingPx: number): number {
   return Math.max(2, Math.floor(lengthPx / spacingPx));
 }
 
-const shortNumber = format('~g');
+/** Ticks at these values, labelled in one notation (see tickLabels). */
+function labelled(values: number[]): Tick[] {
+  const labels = tickLabels(values);
+  return values.map((value, i) => ({ value, label: labels[i] }));
+}
 
 /**
  * Ticks for an axis. A log axis spanning at least a decade is labelled at powers of ten only
  * (thinned when there are more decades than room), which reads far better than d3's
- * 1…9 × 10ⁿ; a narrower log axis and every linear axis use d3's own ticks.
+ * 1…9 × 10ⁿ; a narrower log axis and every linear axis use d3's own tick values, labelled by
+ * tickLabels (one notation per axis, round-off of zero printed as 0).
  */
 export function axisTicks(scale: ContinuousScale, type: ScaleType, count: number): Tick[] {
   if (type === 'log') {
@@ -35,11 +34,8 @@ export function axisTicks(scale: ContinuousScale, type: ScaleType, count: number
         .filter(Number.isInteger)
         .map((e) => ({ value: 10 ** e, label: powerOfTenLabel(e) }));
     }
-    return scale.ticks(count).map((value) => ({ value, label: shortNumber(value) }));
   }
-  // d3's precision for the step, with trailing zeros trimmed so 0 reads "0", not "0.000".
-  const label = scale.tickFormat(count, ',~f');
-  return scale.ticks(count).map((value) => ({ value, label: label(value) }));
+  return labelled(scale.ticks(count));
 }
 
 /** Ticks at whole numbers only, for axes that index things (bars, eigenvalue number). */

@@ -1,22 +1,62 @@
-/** How the essay and the widgets print numbers: one set of formatters, so prose, readouts and captions agree. */
+/**
+ * How numbers are printed everywhere (prose, readouts, captions, chart ticks): U+2212 minus,
+ * thousands separated by commas, integers below a million exact (a width of 4096 must not read
+ * "4,100"), and "3.1×10⁻⁵" instead of "3.1e-5" outside [10⁻³, 10⁶).
+ */
 import { format } from 'd3';
 
-const bySignificantDigits = new Map<number, (x: number) => string>();
+const SUPERSCRIPT: Record<string, string> = Object.fromEntries([...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]]));
+
+/** "⁻³" for −3. */
+export function superscriptInteger(n: number): string {
+  return [...String(n)].map((c) => SUPERSCRIPT[c]).join('');
+}
+
+/** "10⁻³" for exponent −3. */
+export function powerOfTenLabel(exponent: number): string {
+  return '10' + superscriptInteger(exponent);
+}
+
+/** Magnitudes printed in positional notation; beyond them, mantissa × power of ten. */
+const FIXED_MIN = 1e-3;
+const FIXED_MAX = 1e6;
+
+export const positional = (magnitude: number): boolean => magnitude >= FIXED_MIN && magnitude < FIXED_MAX;
+
+/** d3's exponent form ("−3.1e-5", from format('.2~e')) rewritten as "−3.1×10⁻⁵". */
+export function withPowerOfTen(text: string): string {
+  const [mantissa, exponent] = text.split('e');
+  return `${mantissa}×10${superscriptInteger(Number(exponent.replace('−', '-')))}`;
+}
+
+export interface FormatOptions {
+  /** Significant digits of non-integers (default 3). */
+  significant?: number;
+  /** |value| ≤ this prints as "0", e.g. round-off of zero on a linear axis. */
+  zeroBelow?: number;
+}
 
 const printInteger = format(',d');
 
-/**
- * x to `significant` digits, thousands grouped, trailing zeros dropped, a true minus sign. Integers
- * are printed exactly: a width of 4096 must not read "4,100".
- */
-export function formatNumber(x: number, significant = 3): string {
-  if (Number.isSafeInteger(x)) return printInteger(x);
-  let print = bySignificantDigits.get(significant);
-  if (!print) {
-    print = format(`,.${significant}~r`);
-    bySignificantDigits.set(significant, print);
+/** A single value: "0.0312", "1,234", "−2.5", "3.1×10⁻⁵"; "0" for round-off of zero; "—", "∞" for the non-finite. */
+export function formatNumber(value: number, options: number | FormatOptions = {}): string {
+  const { significant = 3, zeroBelow = 0 } = typeof options === 'number' ? { significant: options } : options;
+  if (Number.isNaN(value)) return '—';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || magnitude <= zeroBelow) return '0';
+  if (positional(magnitude)) {
+    if (Number.isInteger(value)) return printInteger(value);
+    // Never round away integer digits: 1234.5 keeps four of them.
+    const digits = Math.max(significant, Math.floor(Math.log10(magnitude)) + 1);
+    return format(`,.${digits}~r`)(value);
   }
-  return print(x + 0); // + 0 turns −0 into 0
+  return withPowerOfTen(format(`.${Math.max(0, significant - 1)}~e`)(value));
+}
+
+/** A measured or predicted value in a readout or caption, "–" while there is nothing to show. */
+export function formatReadout(x: number | null | undefined, significant = 3): string {
+  return x === null || x === undefined ? '–' : formatNumber(x, significant);
 }
 
 /** "(1, 0, 1, 0)". */
@@ -29,32 +69,28 @@ export function formatPercent(x: number, significant = 2): string {
   return `${formatNumber(100 * x, significant)}%`;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-
 /** An exact power of ten as "10⁻⁶"; throws for other numbers, which formatNumber prints. */
 export function formatPowerOfTen(x: number): string {
   const exponent = Math.round(Math.log10(x));
   if (!(x > 0) || 10 ** exponent !== x) throw new RangeError(`${x} is not a power of ten`);
-  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join('')}`;
+  return powerOfTenLabel(exponent);
 }
+
+const FROM_SUPERSCRIPT: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([plain, sup]) => [sup, plain]));
 
 /**
- * A measured or predicted value in a widget's readout or caption: three significant digits, in
- * scientific notation ("1.2 × 10⁻⁴") outside 10⁻³ … 10⁵, "–" when there is nothing to show yet.
- * Non-finite values say what they are instead of printing "Infinity".
+ * Reads back what a reader types, including everything formatNumber prints: a true minus sign,
+ * thousands grouped with commas ("4,096", "−0.5") and "m×10ᵉ". A comma anywhere else ("0,5") is
+ * not read as a decimal point: the text is then not a number (NaN), rather than silently a different one.
  */
-export function formatReadout(x: number | null | undefined, significant = 3): string {
-  if (x === null || x === undefined) return '–';
-  if (Number.isNaN(x)) return 'not a number';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) return formatScientific(x, significant);
-  // Integers (widths, step counts) are exact, as in formatNumber.
-  return formatNumber(Number.isInteger(x) ? x : Number(x.toPrecision(significant)), significant);
-}
-
-/** x as "−1.23 × 10⁻⁴", with `significant` digits in the mantissa. */
-export function formatScientific(x: number, significant = 3): string {
-  const [mantissa, exponent] = x.toExponential(significant - 1).split('e');
-  const digits = mantissa.replace(/\.?0+$/, '').replace('-', '−');
-  return `${digits} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+export function readNumber(text: string): number {
+  let t = text.trim().replace(/^[−–]/, '-');
+  const power = /^(.*?)\s*[×x]\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t);
+  if (power) {
+    const exponent = [...power[2]].map((c) => FROM_SUPERSCRIPT[c]).join('');
+    // Through e-notation, so that "1×10⁻⁴" reads as 1e-4 exactly (1 · 10 ** −4 is not).
+    return Number(`${readNumber(power[1])}e${exponent}`);
+  }
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replaceAll(',', '');
+  return t === '' ? NaN : Number(t);
 }

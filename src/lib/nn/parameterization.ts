@@ -16,7 +16,8 @@
  * 'ntk' is neural-tangents' stax parameterisation (Jacot et al. 2018), so at infinite width its
  * kernel is `analyticKernels(…).ntk`. 'standard' has the same effective weights at init (the same
  * seed gives the same function) but its NTK with respect to the stored parameters grows with n.
- * 'mup' is Yang & Hu (2021)'s μP for SGD, a_1 = −½, a_l = 0, a_{L+1} = ½, b = ½, c = 0, moved by
+ * 'mup' is Yang & Hu (2021)'s μP for SGD (Yang et al. 2022, Table 3; checked in
+ * tests/unit/nn/parameterization.test.ts), a_1 = −½, a_l = 0, a_{L+1} = ½, b = ½, c = 0, moved by
  * their symmetry (a, b, c) → (a + ½, b − ½, c − 1) to N(0,1) storage. With one hidden layer it is
  * the mean-field network f = (1/n) Σ_i a_i φ(w_i·x/√d) trained with learning rate η·n. The output
  * bias keeps factor 1 so that it moves f by O(1) per step, like every other parameter group.
@@ -29,9 +30,10 @@ export const PARAMETERIZATIONS: readonly Parameterization[] = ['ntk', 'standard'
 
 /**
  * Whether the lr-weighted K₀ tends to the analytic NTK as the width grows. It does under NTK
- * parameterisation (neural-tangents stax), and under μP, whose lr factor n on the hidden layer and
- * readout exactly undoes its 1/n readout in JCJᵀ. Under standard parameterisation the readout
- * gradient is O(1) per unit, so K₀ grows like the width and has no limit at a fixed η.
+ * parameterisation (neural-tangents stax), and under μP, whose lr factor n on every weight matrix
+ * exactly undoes its 1/n readout in JCJᵀ (the two K₀ are equal for the same seed). Under standard
+ * parameterisation the readout gradient is O(1) per unit, so K₀ grows like the width and has no
+ * limit at a fixed η.
  * Widgets import it from this module, not from lib/nn's index, which would bring tfjs to the page.
  */
 export function hasKernelLimit(parameterization: Parameterization): boolean {

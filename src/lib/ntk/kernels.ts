@@ -14,6 +14,9 @@
  *
  * As in neural-tangents, each layer maps kernels to kernels, so the network's kernel is the
  * composition of its layers' maps and a new activation is one more entry in `activationDuals`.
+ * The NTK is carried as one term per Dense layer, the contribution of that layer's weights and of
+ * its biases (Θ = Σ_l (weights_l + biases_l)): a Dense layer adds W_std²·K_in and b_std² and scales
+ * the earlier terms by W_std², a nonlinearity multiplies every term by T′.
  */
 import type { Activation, Matrix, MlpSpec } from './types';
 import { dot } from './linalg';
@@ -86,10 +89,17 @@ export const activationDuals: Record<Activation, ActivationDual> = {
   linear: linearDual,
 };
 
+/** What one Dense layer's parameters add to the NTK: the terms ⟨∂f/∂W_l, ∂f/∂W_l′⟩ and ⟨∂f/∂b_l, ∂f/∂b_l′⟩. */
+export interface NtkContribution {
+  weights: Matrix;
+  biases: Matrix;
+}
+
 /** Kernels between two point sets at one layer, with each point's own NNGP variance K(x, x). */
 interface KernelState {
   nngp: Matrix;
-  ntk: Matrix;
+  /** One term per Dense layer so far, input layer first; the NTK is their sum. */
+  contributions: NtkContribution[];
   var1: number[];
   var2: number[];
   /** x1 and x2 are the same set: compute one triangle and mirror it. */
@@ -98,14 +108,20 @@ interface KernelState {
 
 type KernelLayer = (k: KernelState) => KernelState;
 
+const mapMatrix = (m: Matrix, f: (v: number, i: number, j: number) => number): Matrix => m.map((row, i) => row.map((v, j) => f(v, i, j)));
+
+const mapContributions = (terms: NtkContribution[], f: (v: number, i: number, j: number) => number): NtkContribution[] =>
+  terms.map(({ weights, biases }) => ({ weights: mapMatrix(weights, f), biases: mapMatrix(biases, f) }));
+
 function dense(wStd: number, bStd: number): KernelLayer {
   const w2 = wStd * wStd;
-  const affine = (c: number) => w2 * c + bStd * bStd;
+  const b2 = bStd * bStd;
+  const affine = (c: number) => w2 * c + b2;
   return (k) => {
-    const nngp = k.nngp.map((row) => row.map(affine));
-    const ntk = nngp.map((row, i) => row.map((c, j) => c + w2 * k.ntk[i][j]));
+    const own: NtkContribution = { weights: mapMatrix(k.nngp, (c) => w2 * c), biases: mapMatrix(k.nngp, () => b2) };
+    const contributions = [...mapContributions(k.contributions, (c) => w2 * c), own];
     const var1 = k.var1.map(affine);
-    return { nngp, ntk, var1, var2: k.symmetric ? var1 : k.var2.map(affine), symmetric: k.symmetric };
+    return { nngp: mapMatrix(k.nngp, affine), contributions, var1, var2: k.symmetric ? var1 : k.var2.map(affine), symmetric: k.symmetric };
   };
 }
 
@@ -115,21 +131,22 @@ function nonlinearity(dual: ActivationDual): KernelLayer {
     const var1 = k.var1.map(ownVariance);
     const var2 = k.symmetric ? var1 : k.var2.map(ownVariance);
     const nngp = k.nngp.map((row) => new Array<number>(row.length));
-    const ntk = k.ntk.map((row) => new Array<number>(row.length));
+    const tDots = k.nngp.map((row) => new Array<number>(row.length));
     for (let i = 0; i < nngp.length; i++) {
       for (let j = k.symmetric ? i : 0; j < nngp[i].length; j++) {
         const bound = Math.sqrt(k.var1[i] * k.var2[j]);
         const k12 = Math.min(bound, Math.max(-bound, k.nngp[i][j])); // |K(x,x′)| ≤ √(K(x,x)K(x′,x′)) despite rounding
         const { t, tDot } = dual(k.var1[i], k.var2[j], k12);
         nngp[i][j] = t;
-        ntk[i][j] = tDot * k.ntk[i][j];
+        tDots[i][j] = tDot;
         if (k.symmetric) {
           nngp[j][i] = t;
-          ntk[j][i] = ntk[i][j];
+          tDots[j][i] = tDot;
         }
       }
     }
-    return { nngp, ntk, var1, var2, symmetric: k.symmetric };
+    const contributions = mapContributions(k.contributions, (c, i, j) => tDots[i][j] * c);
+    return { nngp, contributions, var1, var2, symmetric: k.symmetric };
   };
 }
 
@@ -140,9 +157,28 @@ function mlpKernelLayers(spec: MlpSpec): KernelLayer[] {
   return [...Array.from({ length: spec.depth }, () => hidden).flat(), dense(spec.wStd, spec.bStd)];
 }
 
-function propagate(input: KernelState, spec: MlpSpec): { nngp: Matrix; ntk: Matrix } {
-  const { nngp, ntk } = mlpKernelLayers(spec).reduce((k, layer) => layer(k), input);
-  return { nngp, ntk };
+function propagate(input: KernelState, spec: MlpSpec): { nngp: Matrix; contributions: NtkContribution[] } {
+  const { nngp, contributions } = mlpKernelLayers(spec).reduce((k, layer) => layer(k), input);
+  return { nngp, contributions };
+}
+
+/** Σ_l (weights_l + biases_l), for the layers given. */
+function sumContributions(terms: NtkContribution[], nngp: Matrix): Matrix {
+  return mapMatrix(nngp, (_, i, j) => terms.reduce((s, { weights, biases }) => s + weights[i][j] + biases[i][j], 0));
+}
+
+/** The inputs' layer: K⁰(x, x′) = x·x′/d, no NTK terms yet. */
+function inputState(x1: Matrix, x2: Matrix): KernelState {
+  const d = (x1[0] ?? x2[0])?.length ?? 1;
+  const symmetric = x1 === x2;
+  const var1 = x1.map((x) => dot(x, x) / d);
+  return {
+    nngp: x1.map((a) => x2.map((b) => dot(a, b) / d)),
+    contributions: [],
+    var1,
+    var2: symmetric ? var1 : x2.map((x) => dot(x, x) / d),
+    symmetric,
+  };
 }
 
 /**
@@ -150,19 +186,33 @@ function propagate(input: KernelState, spec: MlpSpec): { nngp: Matrix; ntk: Matr
  * array twice computes one triangle of the symmetric Gram matrix.
  */
 export function analyticKernels(x1: Matrix, x2: Matrix, spec: MlpSpec): { nngp: Matrix; ntk: Matrix } {
-  const d = (x1[0] ?? x2[0])?.length ?? 1;
-  const symmetric = x1 === x2;
-  const var1 = x1.map((x) => dot(x, x) / d);
-  return propagate(
-    {
-      nngp: x1.map((a) => x2.map((b) => dot(a, b) / d)),
-      ntk: x1.map(() => x2.map(() => 0)),
-      var1,
-      var2: symmetric ? var1 : x2.map((x) => dot(x, x) / d),
-      symmetric,
-    },
-    spec,
-  );
+  const { nngp, contributions } = propagate(inputState(x1, x2), spec);
+  return { nngp, ntk: sumContributions(contributions, nngp) };
+}
+
+/**
+ * The NTK split by layer: for each of the depth + 1 Dense layers, input layer first, what its
+ * weights and its biases contribute to analyticKernels(…).ntk, which is the sum of them all.
+ */
+export function ntkContributions(x1: Matrix, x2: Matrix, spec: MlpSpec): NtkContribution[] {
+  return propagate(inputState(x1, x2), spec).contributions;
+}
+
+/**
+ * The kernel that gradient descent follows in the standard parameterisation at large width m when
+ * η shrinks like 1/m: lim (1/m)·Θ_SP, with Θ_SP the NTK with respect to the stored weights W ~
+ * N(0, W_std²/fan_in) and biases (src/lib/nn/parameterization.ts). A layer's weight gradients are
+ * those of the NTK parameterisation times √fan_in/W_std, so Θ_SP = Σ_l (fan_in,l/W_std²)·weights_l
+ * + O(1) bias terms. Only the layers whose fan-in is the width m survive the 1/m: the limit is
+ * Σ_{l ≥ 2} weights_l / W_std², the NTK without the first layer's term and without the biases'.
+ * The first layer's weights still move, but by O(1/m) of what the others do: they freeze. With
+ * one hidden layer, W_std = 1 and b_std = 0 this is the NNGP kernel, the readout's own term.
+ */
+export function standardParameterizationKernel(x1: Matrix, x2: Matrix, spec: MlpSpec): Matrix {
+  if (!(spec.wStd > 0)) throw new RangeError(`W_std must be positive, got ${spec.wStd}`);
+  const { nngp, contributions } = propagate(inputState(x1, x2), spec);
+  const w2 = spec.wStd * spec.wStd;
+  return mapMatrix(nngp, (_, i, j) => contributions.slice(1).reduce((s, { weights }) => s + weights[i][j], 0) / w2);
 }
 
 /**
@@ -170,17 +220,17 @@ export function analyticKernels(x1: Matrix, x2: Matrix, spec: MlpSpec): { nngp: 
  * x·x′/d = cos γ, and the result does not depend on the input dimension.
  */
 export function ntkVsAngle(angles: number[], spec: MlpSpec): { nngp: number[]; ntk: number[] } {
-  const { nngp, ntk } = propagate(
+  const { nngp, contributions } = propagate(
     {
       nngp: [angles.map(Math.cos)],
-      ntk: [angles.map(() => 0)],
+      contributions: [],
       var1: [1],
       var2: angles.map(() => 1),
       symmetric: false,
     },
     spec,
   );
-  return { nngp: nngp[0], ntk: ntk[0] };
+  return { nngp: nngp[0], ntk: sumContributions(contributions, nngp)[0] };
 }
 
 /** Gaussian RBF kernel exp(−‖x − x′‖²/(2ℓ²)). */

@@ -1,3 +1,4 @@
+import { readNumber } from '../format';
 import type { NumberSetting, NumberListSetting, Schema, Setting, SettingsOf } from './schema';
 
 /** A setting that was clamped, replaced by its default, or ignored, with a message a reader can act on. */
@@ -31,8 +32,7 @@ function clampNumber(s: NumberSetting | NumberListSetting, x: number): number {
 }
 
 function parseNumber(s: NumberSetting | NumberListSetting, raw: string, issues: SettingIssue[], label: string): number | undefined {
-  const text = raw.trim();
-  const x = text === '' ? NaN : Number(text);
+  const x = readNumber(raw);
   if (!Number.isFinite(x)) {
     issues.push({ key: s.key, message: `${label} = ${show(raw)} is not a number` });
     return undefined;
@@ -43,6 +43,16 @@ function parseNumber(s: NumberSetting | NumberListSetting, raw: string, issues: 
     issues.push({ key: s.key, message: `${label} = ${show(raw)} is ${why}; using ${v}` });
   }
   return v;
+}
+
+/**
+ * One value typed for a number setting: clamped (with an issue) when out of range or not whole,
+ * undefined (with an issue) when it is not a number, so the caller can keep the value it had.
+ */
+export function parseNumberValue(s: NumberSetting, raw: string): { value: number | undefined; issue?: SettingIssue } {
+  const issues: SettingIssue[] = [];
+  const value = parseNumber(s, raw, issues, s.key);
+  return { value, issue: issues[0] };
 }
 
 function parseOne(s: Setting, raw: string, issues: SettingIssue[]): unknown {

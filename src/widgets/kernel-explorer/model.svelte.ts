@@ -3,6 +3,7 @@
  * input rests), and everything derived for the view. The analytic kernels follow the settings on
  * every input event; the samples belong to the settings they were drawn for.
  */
+import { untrack } from 'svelte';
 import type { EngineApi, KernelSample, KernelSampleRequest } from '../../engine/api';
 import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
 import { getEngine } from '../../engine/client';
@@ -36,8 +37,10 @@ export class KernelExplorerModel {
     this.request = new Settled(() => samplingRequest(this.settings.snapshot()));
     $effect(() => {
       const request = this.request.current;
-      this.backendNotice = null;
-      void this.sample(request);
+      untrack(() => {
+        this.backendNotice = null;
+        void this.sample(request);
+      });
     });
     $effect(() => () => this.controller?.abort());
   }

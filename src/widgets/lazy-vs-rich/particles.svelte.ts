@@ -1,13 +1,14 @@
 /**
  * The first layer's weights of the current run, for drawing hidden neurons as particles. It wraps
  * the engine that a LinearisedSession drives: each run's initial weights are read when it is
- * created, and every chunk of steps asks for the weights too (StepRequest.withFirstLayer), so the
- * particles always belong to the latest record of the latest run.
+ * created, every chunk of steps asks for the weights too (StepRequest.withFirstLayer), and a
+ * restart at a new η puts them back where they started, so the particles always belong to the
+ * latest record of the latest run.
  */
 import type { EngineApi } from '../../engine/api';
-import type { SessionEngine } from '../shared/linearisedSession.svelte';
+import type { SessionEngine } from '../kit/linearisedSession.svelte';
 
-export type ParticleEngine = Pick<EngineApi, 'createRun' | 'stepRun' | 'disposeRun' | 'firstLayer'>;
+export type ParticleEngine = SessionEngine & Pick<EngineApi, 'firstLayer'>;
 
 export class ParticleTracker {
   /** Effective first-layer weights at initialisation and now (fan_in × width, row-major). */
@@ -32,6 +33,11 @@ export class ParticleTracker {
         // A diverged record repeats the last finite outputs; its weights may hold NaN, so keep the last ones.
         if (runId === this.runId && result.firstLayer && !result.record.diverged) this.current = result.firstLayer;
         return result;
+      },
+      restartRun: async (runId, lr) => {
+        const initial = await engine.restartRun(runId, lr);
+        if (runId === this.runId) this.current = this.initial;
+        return initial;
       },
       disposeRun: (runId) => engine.disposeRun(runId),
     };

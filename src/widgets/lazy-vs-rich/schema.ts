@@ -12,13 +12,13 @@ import {
   widthSetting,
 } from '../kit/settings';
 
-// The defaults are the lazy regime; ./problem.ts lists presets for the others.
+// The defaults are the lazy regime; ./presets.ts lists presets for the others.
 export const schema = defineSchema([
   widthSetting({ default: 1024 }),
   depthSetting({ default: 1 }),
   parameterizationSetting('ntk'),
   alphaSetting(1),
-  { ...centeredSetting(false), help: 'always on when α ≠ 1' },
+  { ...centeredSetting(false), help: 'trains g = α(f − f₀), which starts at 0; always on when α ≠ 1' },
   // Standard parameterisation at large width needs η of order 1/width (its kernel grows with width).
   lrSetting({ default: 2, min: 1e-4 }),
   stepsSetting({ default: 300, max: 5000 }),

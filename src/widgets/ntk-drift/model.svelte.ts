@@ -51,8 +51,8 @@ export class DriftModel {
 
   /** Each width's η, limit and frozen-kernel prediction at the controls' rate (empty until the networks exist). */
   readonly theories = $derived.by(() => widthTheories(this.session.runs, this.rule));
-  /** The smallest limit, drawn on the η control under one η for all. */
-  readonly limit = $derived.by(() => tightest(this.theories)?.limit ?? null);
+  /** The smallest limit, drawn on the η control under one η for all (the only rule that reads η). */
+  readonly limit = $derived.by(() => (this.rule.kind === 'fixed' ? (tightest(this.theories)?.limit ?? null) : null));
 
   /** The runs with the records of the controls' rate: just the initial ones while a new rate waits for its restart. */
   readonly runs = $derived.by(() => {

@@ -45,21 +45,21 @@ export interface DriftRequest {
   rule: RateRule;
 }
 
-export function driftRequest(s: DriftSettings): DriftRequest {
+/** Every width's network but for the width itself. */
+export function networkFor(s: Pick<DriftSettings, 'depth' | 'activation' | 'parameterization' | 'seed'>): Omit<MlpConfig, 'width'> {
   return {
-    network: {
-      inputDim: dataset.inputDim,
-      depth: s.depth,
-      activation: s.activation,
-      wStd: W_STD,
-      bStd: B_STD,
-      parameterization: s.parameterization,
-      seed: s.seed,
-    },
-    widths: [...s.widths],
-    data: DRIFT_DATA,
-    rule: rateRule(s),
+    inputDim: dataset.inputDim,
+    depth: s.depth,
+    activation: s.activation,
+    wStd: W_STD,
+    bStd: B_STD,
+    parameterization: s.parameterization,
+    seed: s.seed,
   };
+}
+
+export function driftRequest(s: DriftSettings): DriftRequest {
+  return { network: networkFor(s), widths: [...s.widths], data: DRIFT_DATA, rule: rateRule(s) };
 }
 
 /**

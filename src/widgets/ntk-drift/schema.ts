@@ -29,9 +29,7 @@ export const schema = defineSchema([
     kind: 'number',
     key: 'lrfraction',
     label: 'η ÷ (2n/λ_max)',
-    // A tenth of the limit: under μP the kernel grows while training and half the initial limit
-    // stalls or diverges (./theory.ts MUP_FRACTION); the NTK parameterisation fits at either.
-    default: 0.1,
+    default: 0.5,
     min: 0.05,
     max: 0.95,
     scale: 'linear',

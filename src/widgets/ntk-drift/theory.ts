@@ -35,8 +35,8 @@ export function tightest(theories: readonly WidthTheory[]): WidthTheory | null {
  * (ReLU, widths 64–1024, 300 steps, in Node): at half the initial limit the loss stalls at 24–28 %
  * of its start (and still after 2000 steps), and at depth 3 training diverges within 10 steps;
  * already at 0.15 of the limit the loss stops falling (5–9 %, rising again); at a tenth of the
- * limit every width fits (below 2 % on seeds 1–3, and at depth 3). Above this fraction the widget
- * says so; it is the default.
+ * limit every width fits (below 2 % on seeds 1–3, and at depth 2 and 3). Above this fraction
+ * under μP the widget says so (the default, 0.5, suits the NTK and standard parameterisations).
  */
 export const MUP_FRACTION = 0.1;
 

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type JSHandle, type Locator, type Page } from '@playwright/test';
 import { elementName } from '../../../src/embed/names';
 import { EMBED_SCRIPT_PATH } from '../../../src/embed/paths';
+import { readNumber } from '../../../src/lib/format';
 import { WIDGETS, type WidgetName } from '../../../src/widgets/registry';
 import { SITE } from '../env';
 
@@ -109,7 +110,7 @@ async function changesAndRestores(select: Locator, key: string, back: string): P
 
 /** Arrow keys move a slider's value (as announced, aria-valuetext) up and down. */
 async function movesBothWays(slider: Locator): Promise<void> {
-  const value = async () => Number(await slider.getAttribute('aria-valuetext'));
+  const value = async () => readNumber((await slider.getAttribute('aria-valuetext')) ?? '');
   const name = await slider.evaluate(controlKey);
   await slider.focus();
   const start = await value();

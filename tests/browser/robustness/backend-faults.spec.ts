@@ -40,7 +40,7 @@ async function frozenWidget(page: Page): Promise<Locator> {
 
 /** Trains the frozen-kernel widget to the URL's step count with the URL's width, without an error. */
 async function trainsWithUrlSettings(widget: Locator): Promise<void> {
-  await expect(widget.locator(`output[for="${FROZEN}-width"]`)).toHaveText('16');
+  await expect(widget.locator(`input[id="${FROZEN}-width-typed"]`)).toHaveValue('16');
   await widget.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(widget.locator('[data-readout="step"]')).toHaveText(String(FROZEN_STEPS), READY);
   await expect(widget.getByRole('alert')).toHaveCount(0);

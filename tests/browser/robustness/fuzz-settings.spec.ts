@@ -6,6 +6,7 @@
  * The test titles carry the seed; FUZZ_SEED=<n> runs another one.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readNumber } from '../../../src/lib/format';
 import { createRng, type Rng } from '../../../src/lib/ntk/rng';
 import type { Setting } from '../../../src/lib/settings';
 import { elementName } from '../../../src/embed/names';
@@ -86,8 +87,8 @@ async function expectSafeWidget(slot: Locator, name: WidgetName, bad: [string, s
     if ((await control.count()) === 0) continue; // not every widget shows every setting as a control
     const input = control.first();
     if (s.kind === 'number') {
-      const shown = Number(await frame.locator(`output[for="${await input.getAttribute('id')}"]`).textContent());
-      // The output rounds to a few digits, hence the 1% slack.
+      const shown = readNumber(await frame.locator(`input[id="${await input.getAttribute('id')}-typed"]`).inputValue());
+      // The field rounds to a few digits, hence the 1% slack.
       expect(shown, s.key).toBeGreaterThanOrEqual(s.min - 1e-2 * Math.abs(s.min) - 1e-12);
       expect(shown, s.key).toBeLessThanOrEqual(s.max + 1e-2 * Math.abs(s.max) + 1e-12);
     } else if (s.kind === 'choice') {

@@ -44,10 +44,10 @@ test('tighter clusters make the noisy labels’ RKHS norm explode, not the clean
   expect(noisy).toBeGreaterThan(clean);
 
   // Home moves the log slider to the smallest spread, 40 times tighter than the default.
-  const spread = widget.getByLabel('Cluster spread');
+  const spread = widget.getByRole('slider', { name: 'Cluster spread' });
   await spread.focus();
   await page.keyboard.press('Home');
-  await expect(widget.locator('label[for="data-geometry-spread"] output')).toHaveText('0.005');
+  await expect(widget.getByRole('textbox', { name: 'Cluster spread, exact value' })).toHaveValue('0.005');
   await expect.poll(() => readout(widget, 'rkhs-noisy'), { timeout: 30_000 }).toBeGreaterThan(5 * noisy);
   const tightNoisy = await readout(widget, 'rkhs-noisy');
   const tightClean = await readout(widget, 'rkhs-clean');
@@ -58,7 +58,7 @@ test('tighter clusters make the noisy labels’ RKHS norm explode, not the clean
   await expect.poll(() => new URL(page.url()).searchParams.get('data-geometry.spread')).toBe('0.005');
 
   // A new n replaces the data set, the spectrum and the run without a hitch.
-  await widget.getByLabel('Training points n').focus();
+  await widget.getByRole('slider', { name: 'Training points n' }).focus();
   await page.keyboard.press('End');
   await expect(widget.locator('svg .bar')).toHaveCount(60);
   await settled(widget, 'k0-lambda-min');

@@ -32,7 +32,7 @@ test('drift falls with width in the NTK parameterisation and stays large under �
   await widget.getByText('More numbers').click();
   const rates = await Promise.all(WIDTHS.map((m) => readout(widget, `lr-${m}`)));
   expect(Math.max(...rates) / Math.min(...rates)).toBeLessThan(1.5);
-  for (const [i, m] of WIDTHS.entries()) expect(rates[i] / (await readout(widget, `limit-${m}`))).toBeCloseTo(0.1, 5);
+  for (const [i, m] of WIDTHS.entries()) expect(rates[i] / (await readout(widget, `limit-${m}`))).toBeCloseTo(0.5, 5);
   // The width plot draws the fitted line and both guides.
   await expect(widget.getByRole('figure', { name: 'Kernel drift against width' }).locator('.reference')).toHaveCount(2);
   expect(await badSvgAttributes(widget)).toEqual([]);
@@ -55,13 +55,13 @@ test('drift falls with width in the NTK parameterisation and stays large under �
   expect(problems).toEqual([]);
 });
 
-test('under μP at half the limit the widget says why η must be smaller (issue 14, item 3)', async ({ page }) => {
+test('under μP at the default rate, half the limit, the widget says why η must be smaller (issue 14, item 3)', async ({ page }) => {
   const problems = watch(page);
-  const widget = await openWidget(page, NAME, `?backend=cpu&${NAME}.widths=32,64&${NAME}.parameterization=mup&${NAME}.lrfraction=0.5`);
+  const widget = await openWidget(page, NAME, `?backend=cpu&${NAME}.widths=32,64&${NAME}.parameterization=mup`);
   const notice = widget.getByRole('status').filter({ hasText: 'μP' });
   await expect(notice).toContainText('the kernel grows during training');
   await expect(notice).toContainText('0.1 or less');
-  // At a tenth of the limit or less (the default) there is nothing to warn about.
+  // At a tenth of the limit or less there is nothing to warn about.
   await widget.getByRole('slider', { name: /^η ÷/ }).focus();
   await page.keyboard.press('Home');
   await expect(notice).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import BarChart from '../../../src/charts/BarChart.svelte';
-import { countElements, nonFiniteTokens, renderChart, renderedAxes } from './ssr';
+import { boxesOverlap, countElements, nonFiniteTokens, referenceTags, renderChart, renderedAxes } from './ssr';
 
 /** x, y, width, height of each bar. */
 function bars(html: string) {
@@ -64,4 +64,24 @@ describe('BarChart', () => {
     expect(html).toMatch(/<figure[^>]*aria-label="NTK eigenvalues"/);
     expect(html).toContain('λ₁ = 4');
   });
+
+  test('a guide tag over the bars (a measured spectrum drawn through analytic bars) covers no bar', () => {
+    const values = [8, 4, 2, 1, 0.5, 0.25, 0.12, 0.06];
+    const html = renderChart(BarChart, {
+      title: 'Spectrum',
+      values,
+      yScale: 'log',
+      height: 220,
+      referenceLines: [{ label: 'K₀', points: values.map((v, k) => ({ x: k, y: v * 0.5 })) }],
+    });
+    const [tag] = referenceTags(html);
+    expect(tag.label).toBe('K₀');
+    for (const bar of bars(html)) expect(boxesOverlap(tag, bar)).toBe(false);
+  });
+
+  test('the plot is a slider over the bars for the readout', () => {
+    const html = renderChart(BarChart, { title: 'Spectrum', values: [4, 2, 1] });
+    expect(html).toMatch(/role="slider" tabindex="0" aria-label="Values in: Spectrum" aria-valuemin="0" aria-valuemax="2"/);
+  });
 });
+

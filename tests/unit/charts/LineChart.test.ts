@@ -2,7 +2,7 @@ import { createRawSnippet } from 'svelte';
 import { describe, expect, test } from 'vitest';
 import LineChart from '../../../src/charts/LineChart.svelte';
 import type { Series } from '../../../src/charts/types';
-import { countElements, markerCentres, nonFiniteTokens, renderChart, renderedAxes } from './ssr';
+import { boxesOverlap, countElements, markerCentres, nonFiniteTokens, referenceTags, renderChart, renderedAxes } from './ssr';
 
 const line = (n: number, f: (x: number) => number) => Array.from({ length: n }, (_, i) => ({ x: i + 1, y: f(i + 1) }));
 
@@ -149,4 +149,82 @@ describe('LineChart', () => {
     const html = renderChart(LineChart, { title: 'T', caption, series: [] });
     expect(html).toMatch(/<figcaption[^>]*>.*<em>caption<\/em>.*<\/figcaption>/s);
   });
+
+  test('a guide tag never sits on a marker, even where its customary place (the guide end) is crowded', () => {
+    // Sampled errors falling like 1/√m with a slope −1/2 guide through them, as in a width sweep.
+    const widths = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+    const errors = widths.map((m, i) => (0.9 + 0.2 * (i % 2)) / Math.sqrt(m));
+    const html = renderChart(LineChart, {
+      title: 'Error',
+      xScale: 'log',
+      yScale: 'log',
+      series: [{ id: 'e', label: 'error', kind: 'markers', points: widths.map((x, i) => ({ x, y: errors[i] })) }],
+      referenceLines: [{ label: 'slope −1/2', points: [16, 4096].map((m) => ({ x: m, y: 1 / Math.sqrt(m) })) }],
+      height: 220,
+    });
+    const [tag] = referenceTags(html);
+    expect(tag.label).toBe('slope −1/2');
+    for (const m of markerCentres(html)) expect(boxesOverlap(tag, { x: m.cx - 3.5, y: m.cy - 3.5, width: 7, height: 7 })).toBe(false);
+  });
+
+  test('tags of two guides never overlap, and a tag is not crossed by a curve when there is room', () => {
+    const curve = Array.from({ length: 101 }, (_, i) => ({ x: -1 + i / 50, y: Math.sin(3 * (-1 + i / 50)) }));
+    const html = renderChart(LineChart, {
+      title: 'Probes',
+      xDomain: [-1, 1],
+      series: [{ id: 'f', label: 'f', kind: 'line', points: curve }],
+      // Vertical guides reaching far past the plot, as probe markers are drawn, close together.
+      referenceLines: [
+        { label: 'x_{a}', points: [{ x: 0.5, y: -10 }, { x: 0.5, y: 10 }] },
+        { label: 'x_{b}', points: [{ x: 0.53, y: -10 }, { x: 0.53, y: 10 }] },
+      ],
+    });
+    const tags = referenceTags(html);
+    expect(tags.map((t) => t.label)).toEqual(['xa', 'xb']);
+    expect(boxesOverlap(tags[0], tags[1])).toBe(false);
+    const path = html.match(/<path class="series-line[^"]*" d="M([^"]+)"/)![1];
+    const points = path.split('L').map((p) => p.split(',').map(Number));
+    for (const tag of tags) {
+      const inside = points.filter(([x, y]) => x >= tag.x && x <= tag.x + tag.width && y >= tag.y && y <= tag.y + tag.height);
+      expect(inside).toEqual([]);
+    }
+  });
+
+  test('the plot is a slider for the readout; readout={false} leaves it out', () => {
+    const series: Series[] = [
+      { id: 'a', label: 'a', kind: 'line', points: line(5, (x) => x) },
+      { id: 'b', label: 'b', kind: 'markers', points: [{ x: 1.5, y: 2 }] },
+    ];
+    const html = renderChart(LineChart, { title: 'Loss', series });
+    // Stops: x = 1…5 and 1.5.
+    expect(html).toMatch(/<div class="surface[^"]*" role="slider" tabindex="0" aria-label="Values in: Loss" aria-valuemin="0" aria-valuemax="5"/);
+    expect(renderChart(LineChart, { title: 'Loss', series, readout: false })).not.toContain('role="slider"');
+  });
+
+  test('editable points are named, focusable handles at their data positions, and join the legend', () => {
+    const html = renderChart(LineChart, {
+      title: 'Data',
+      xDomain: [-1, 1],
+      yDomain: [-2, 2],
+      xLabel: 'input x',
+      yLabel: 'target y',
+      series: [],
+      editablePoints: { points: [{ x: -0.5, y: 1 }, { x: 0.25, y: -1.06e-15 }], label: 'training point' },
+    });
+    const handles = [...html.matchAll(/<button type="button" class="handle[^"]*" aria-label="([^"]+)" aria-roledescription="movable point" style="left: ([^p]+)px; top: ([^p]+)px;/g)];
+    expect(handles.map((h) => h[1])).toEqual(['training point 1: input x −0.5, target y 1', 'training point 2: input x 0.25, target y 0']);
+    const [xAxis, yAxis] = renderedAxes(html);
+    // Where a value sits on a linear axis, from its first and last ticks.
+    const at = (axis: typeof xAxis, value: number) => {
+      const [a, b] = [axis.ticks[0], axis.ticks.at(-1)!];
+      const [va, vb] = [a, b].map((t) => Number(t.label.replace('−', '-')));
+      return a.at + ((value - va) / (vb - va)) * (b.at - a.at);
+    };
+    expect(Number(handles[0][2])).toBeCloseTo(at(xAxis, -0.5), 6);
+    expect(Number(handles[0][3])).toBeCloseTo(at(yAxis, 1), 6);
+    expect(html).toMatch(/<li[^>]*>.*?<span>training point<\/span><\/li>/s);
+    // No remove buttons until a point is selected; nothing to add or remove without the callbacks.
+    expect(html).not.toContain('class="remove');
+  });
 });
+

@@ -1,9 +1,12 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 
-/** Server-rendered HTML of a chart. (Record<string, any> is Svelte's own bound on props.) */
+/**
+ * Server-rendered HTML of a chart, without Svelte's hydration comments (which would otherwise sit
+ * inside text such as `<text>…</text>`). (Record<string, any> is Svelte's own bound on props.)
+ */
 export function renderChart<P extends Record<string, any>>(component: Component<P>, props: NoInfer<P>): string {
-  return render(component, { props }).body;
+  return render(component, { props }).body.replaceAll(/<!--.*?-->/gs, '');
 }
 
 /** Number of `<tag …class="…name…">` elements. */
@@ -47,3 +50,20 @@ export function markerCentres(html: string): { cx: number; cy: number }[] {
   const pattern = /<circle class="marker[^"]*" cx="([^"]+)" cy="([^"]+)"/g;
   return [...html.matchAll(pattern)].map(([, cx, cy]) => ({ cx: Number(cx), cy: Number(cy) }));
 }
+
+/**
+ * The box each reference-line tag is drawn in (plot px), from its `<text x y>`: the text starts at
+ * x and its baseline is 10 px below the box's top; width at the charts' 6.6 px a character.
+ */
+export function referenceTags(html: string): { label: string; x: number; y: number; width: number; height: number }[] {
+  const pattern = /<g class="reference[^"]*"><path[^>]*><\/path><text x="([^"]+)" y="([^"]+)"[^>]*>(.*?)<\/text>/g;
+  return [...html.matchAll(pattern)].map(([, x, y, inner]) => {
+    const label = inner.replaceAll(/<[^>]+>/g, '');
+    return { label, x: Number(x), y: Number(y) - 10, width: [...label].length * 6.6, height: 13 };
+  });
+}
+
+export const boxesOverlap = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

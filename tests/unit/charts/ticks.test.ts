@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { continuousScale } from '../../../src/charts/domain';
-import { axisTicks, integerTicks, powerOfTenLabel, tickCount } from '../../../src/charts/ticks';
+import { axisTicks, integerTicks, tickCount } from '../../../src/charts/ticks';
+import { powerOfTenLabel } from '../../../src/lib/format';
 
 const isPowerOfTen = (v: number) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-12;
 

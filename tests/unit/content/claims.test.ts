@@ -4,22 +4,36 @@
  * written out here from scratch.
  */
 import { describe, expect, it } from 'vitest';
+import { Matrix as MlMatrix, inverse } from 'ml-matrix';
 import {
   convention,
   diagonalRelativeStd,
+  driftSpec,
+  eigenmodeDeparture,
   fluctuation,
   kernelShape,
   lossBoundExercise,
+  mupRate,
+  reluSlowModes,
   rkhsExercise,
   spectralBias,
   stabilityExercise,
+  standardKernel,
   tangentExample,
   twoPointExample,
   twoUnitNetwork,
   twoUnitParameters,
   widthExercise,
 } from '../../../content/claims';
-import { analyticKernels, createRng, rbfKernel, type Rng } from '../../../src/lib/ntk';
+import recording from '../../../content/measured/slowModes.json' with { type: 'json' };
+import { formatNumber } from '../../../src/lib/format';
+import { analyticKernels, createRng, rbfKernel, standardParameterizationKernel, type Rng } from '../../../src/lib/ntk';
+import { defaults } from '../../../src/lib/settings';
+import { schema as eigenmodeSchema } from '../../../src/widgets/eigenmode-decay/schema';
+import { schema as explorerSchema } from '../../../src/widgets/kernel-explorer/schema';
+import { DRIFT_DATA } from '../../../src/widgets/ntk-drift/run';
+import { MAX_WIDTH } from '../../../src/widgets/kit/settings';
+import type { SlowModesRecording } from '../../measure/slowModes';
 
 const relu = (z: number) => Math.max(z, 0);
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, ai, i) => s + ai * b[i], 0);
@@ -110,6 +124,12 @@ describe('chapter 1: tangent features of the two-unit network', () => {
     expect(kernel.ac).toBeCloseTo(dot(ga, gc), 8);
     expect(kernel.ab).toBe(0);
     expect(dot(ga, gc) / Math.sqrt(dot(ga, ga) * dot(gc, gc))).toBeCloseTo(1, 8);
+  });
+
+  it('as the prose says: each of a and b is computed by a different unit, and c’s output differs from a’s', () => {
+    const { features, outputs } = tangentExample;
+    features.a.forEach((fa, i) => expect(Math.abs(fa * features.b[i])).toBe(0));
+    expect(outputs.c).not.toBe(outputs.a);
   });
 
   it('a step that fits a leaves b untouched, as Θ(a, b) = 0 says', () => {
@@ -223,6 +243,18 @@ describe('chapter 3: the loss bound and the stability limit', () => {
     expect(answer).toBeCloseTo((n * Math.log(loss0 / target)) / (2 * lr * lambdaMin), 9);
   });
 
+  it('as the solution says: dropping η/n gives the same number only because η = n here', () => {
+    const { loss0, lambdaMin, n, lr, target, answer } = lossBoundExercise;
+    expect(lr).toBe(n);
+    // The rate quoted as 2λ_min: L(0)e^{−2λ_min t} = L* at t = ln(L(0)/L*)/(2λ_min).
+    expect(Math.log(loss0 / target) / (2 * lambdaMin)).toBeCloseTo(answer, 9);
+  });
+
+  it('as the solution says: at half the limit the top mode is removed in a single step', () => {
+    const { n, lambdaMax, answer } = stabilityExercise;
+    expect(1 - ((answer / 2) * lambdaMax) / n).toBe(0);
+  });
+
   it('GD on the top mode converges just below the stated limit and diverges just above', () => {
     const { n, lambdaMax, answer } = stabilityExercise;
     const residualAfter = (lr: number, steps: number) => {
@@ -244,6 +276,12 @@ describe('chapter 4: spectral bias and RKHS norms', () => {
     expect(strongAfterOneStep).toBe(0);
     expect(weakRemaining).toBeCloseTo(weak, 12);
     expect(weakRemaining).toBeCloseTo(Math.exp(-1), 1);
+  });
+
+  it('as the prose says: (1 − 1/ρ)^ρ ≈ 1/e applies because the steps equal the ratio ρ, and ρ is large', () => {
+    const { ratio, steps, weakRemaining } = spectralBias;
+    expect(steps).toBe(ratio);
+    expect(Math.abs(weakRemaining * Math.E - 1)).toBeLessThan(0.01);
   });
 
   it('two nearby points: similarity and the norms 2/(1 ± c) of equal and opposite labels', () => {
@@ -270,5 +308,176 @@ describe('chapter 4: spectral bias and RKHS norms', () => {
     const c = rkhsExercise.similarity;
     // Θ⁻¹ = [[1, −c], [−c, 1]]/(1 − c²); y = (1, −1).
     expect(rkhsExercise.answer).toBeCloseTo((1 + 2 * c + 1) / (1 - c * c), 9);
+  });
+});
+
+describe('chapter 4, measured: the recording behind the slow-modes paragraph', () => {
+  const { settings, measurements } = recording as SlowModesRecording;
+  const widthsOf = (activation: string) => [...new Set(measurements.filter((m) => m.activation === activation).map((m) => m.width))].sort((a, b) => a - b);
+  const seedsOf = (activation: string) => [...new Set(measurements.filter((m) => m.activation === activation).map((m) => m.seed))];
+  const excess = (width: number) =>
+    measurements.filter((m) => m.activation === 'relu' && m.width === width).map((m) => m.network / m.linearised - 1);
+  const erfGap = (width: number) =>
+    Math.max(...measurements.filter((m) => m.activation === 'erf' && m.width === width).map((m) => Math.abs(m.network / m.linearised - 1)));
+
+  it('covers several seeds at every width, both activations, from 512 to 65 536 and the widget’s widest', () => {
+    for (const activation of ['relu', 'erf']) {
+      expect(seedsOf(activation).length).toBeGreaterThanOrEqual(5);
+      expect(widthsOf(activation)).toEqual([512, 1024, 2048, 4096, 8192, 16384, 32768, 65536]);
+      expect(measurements.filter((m) => m.activation === activation)).toHaveLength(widthsOf(activation).length * seedsOf(activation).length);
+    }
+    expect(widthsOf('relu')).toContain(MAX_WIDTH);
+    expect(settings).toMatchObject({ n: 20, spread: 0.2, noise: 0.1, lr: 2, depth: 1, parameterization: 'ntk', alpha: 1 });
+    expect(reluSlowModes.steps).toBe(settings.steps);
+    expect(reluSlowModes.seeds).toBe(seedsOf('relu').length);
+  });
+
+  it('states the range of the excess at the widget’s widest width and at the widest measured', () => {
+    for (const stated of [reluSlowModes.widget, reluSlowModes.widest]) {
+      expect(stated.min).toBe(Math.min(...excess(stated.width)));
+      expect(stated.max).toBe(Math.max(...excess(stated.width)));
+    }
+    expect(reluSlowModes.widget.width).toBe(MAX_WIDTH);
+    expect(reluSlowModes.widest.width).toBe(65536);
+  });
+
+  it('as the prose says: the network is slower at every width and seed, still at the widest, and the mean excess falls about like m^(−0.1)', () => {
+    for (const width of widthsOf('relu')) expect(Math.min(...excess(width))).toBeGreaterThan(0.1);
+    const means = widthsOf('relu').map((w) => excess(w).reduce((a, b) => a + b, 0) / excess(w).length);
+    expect(reluSlowModes.narrow.mean).toBeCloseTo(means[0], 12);
+    expect(reluSlowModes.widest.mean).toBeCloseTo(means[means.length - 1], 12);
+    expect(reluSlowModes.widest.mean).toBeLessThan(reluSlowModes.narrow.mean);
+    // Least squares of ln(mean) on log₂(width), rescaled to ln(width).
+    const x = widthsOf('relu').map(Math.log2);
+    const y = means.map(Math.log);
+    const xm = x.reduce((a, b) => a + b, 0) / x.length;
+    const ym = y.reduce((a, b) => a + b, 0) / y.length;
+    const slope = x.reduce((s, xi, i) => s + (xi - xm) * (y[i] - ym), 0) / x.reduce((s, xi) => s + (xi - xm) ** 2, 0) / Math.LN2;
+    expect(reluSlowModes.exponent).toBeCloseTo(slope, 9);
+    expect(formatNumber(reluSlowModes.exponent, 1)).toBe('−0.1');
+  });
+
+  it('as the prose and the widget’s caption say: erf agrees within the stated bounds, the closer the wider', () => {
+    const { narrow, widget, widest } = reluSlowModes.erf;
+    for (const stated of [narrow, widget, widest]) {
+      expect(erfGap(stated.width)).toBeLessThanOrEqual(stated.gap);
+      // Rounded up to one significant digit, no further.
+      expect(erfGap(stated.width)).toBeGreaterThan(stated.gap - 10 ** Math.floor(Math.log10(stated.gap)));
+    }
+    expect([narrow.width, widget.width, widest.width]).toEqual([512, MAX_WIDTH, 65536]);
+    expect(widget.gap).toBeLessThan(narrow.gap);
+    expect(widest.gap).toBeLessThanOrEqual(widget.gap);
+  });
+
+  it('the eigenmode claim is stated for that widget’s default width, and “wide” is the widest it offers', () => {
+    expect(eigenmodeDeparture.width).toBe(defaults(eigenmodeSchema).width);
+    expect(eigenmodeDeparture.wideWidth).toBe(MAX_WIDTH);
+  });
+});
+
+describe('chapter 5: the standard parameterisation’s kernel on the drift widget’s points', () => {
+  const n = DRIFT_DATA.xTrain.length;
+  const thetas = DRIFT_DATA.xTrain.map(([c, s]) => Math.atan2(s, c));
+
+  /**
+   * Both kernels of the drift network at angle γ, written out from the arc-cosine kernels: inputs on
+   * the unit circle in ℝ², so K¹ = W²·cos γ/2 + b² (x·x′/d with d = 2).
+   */
+  function kernelsAt(gamma: number): { ntk: number; standard: number } {
+    const { wStd, bStd } = driftSpec;
+    const variance = (wStd * wStd) / 2 + bStd * bStd;
+    const k1 = ((wStd * wStd) / 2) * Math.cos(gamma) + bStd * bStd;
+    const angle = Math.acos(Math.max(-1, Math.min(1, k1 / variance)));
+    const t = (variance / (2 * Math.PI)) * (Math.sin(angle) + (Math.PI - angle) * Math.cos(angle));
+    const tDot = (Math.PI - angle) / (2 * Math.PI);
+    return { ntk: wStd * wStd * t + bStd * bStd + wStd * wStd * tDot * k1, standard: t };
+  }
+
+  /** Eigenvalue of a circulant kernel on n evenly spaced points at frequency k: Σ_j K(2πj/n) cos(2πjk/n). */
+  const eigenvalue = (kind: 'ntk' | 'standard', k: number) =>
+    Array.from({ length: n }, (_, j) => kernelsAt((2 * Math.PI * j) / n)[kind] * Math.cos((2 * Math.PI * j * k) / n)).reduce((a, b) => a + b, 0);
+  const share = (kind: 'ntk' | 'standard', k: number) => {
+    const all = Array.from({ length: n / 2 + 1 }, (_, f) => eigenvalue(kind, f));
+    return eigenvalue(kind, k) / Math.max(...all);
+  };
+
+  it('the points are evenly spaced on the unit circle, and the network is one hidden ReLU layer', () => {
+    thetas.forEach((t, i) => expect(((t - (2 * Math.PI * i) / n + 3 * Math.PI) % (2 * Math.PI)) - Math.PI).toBeCloseTo(0, 12));
+    DRIFT_DATA.xTrain.forEach(([a, b]) => expect(a * a + b * b).toBeCloseTo(1, 12));
+    expect(driftSpec).toMatchObject({ depth: 1, activation: 'relu' });
+    expect(standardKernel.points).toBe(n);
+  });
+
+  it('states the shares of λ_max of the cos 4θ mode, from a DFT of the closed-form kernels', () => {
+    expect(standardKernel.frequency).toBe(4); // the prose writes cos 4θ
+    expect(standardKernel.ntk).toBeCloseTo(share('ntk', 4), 9);
+    expect(standardKernel.standard).toBeCloseTo(share('standard', 4), 9);
+    expect(standardKernel.slowdown).toBeCloseTo(share('ntk', 4) / share('standard', 4), 9);
+  });
+
+  it('as the prose says: the widget’s target has a cos 4θ term', () => {
+    const amplitude = (2 / n) * DRIFT_DATA.yTrain.reduce((s, y, i) => s + y * Math.cos(4 * thetas[i]), 0);
+    expect(amplitude).toBeCloseTo(0.5, 9);
+  });
+
+  it('as the prose says: at one fraction of the stability limit that term takes the stated number of times more steps', () => {
+    // GD on one mode at η = c·2n/λ_max shrinks it by 1 − 2c·share per step; count the steps to 1/e.
+    const stepsToFall = (s: number) => {
+      let r = 1;
+      let t = 0;
+      while (r > Math.exp(-1)) {
+        r *= 1 - 2 * 0.5 * s;
+        t++;
+      }
+      return t;
+    };
+    const ratio = stepsToFall(standardKernel.standard) / stepsToFall(standardKernel.ntk);
+    expect(Math.abs(ratio / standardKernel.slowdown - 1)).toBeLessThan(0.05);
+    expect(formatNumber(standardKernel.slowdown, 1)).toBe(formatNumber(ratio, 1));
+  });
+
+  it('as the prose says: at the kernel explorer’s defaults the NNGP kernel it draws is this kernel', () => {
+    const { depth, activation, wstd, bstd } = defaults(explorerSchema);
+    const spec = { depth, activation, wStd: wstd, bStd: bstd };
+    const x = [[1, 0], [0.6, 0.8], [-1, 0.2], [0.1, -0.9]];
+    const { nngp } = analyticKernels(x, x, spec);
+    standardParameterizationKernel(x, x, spec).forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(nngp[i][j], 12)));
+  });
+
+  it('μP’s stated rate is below the widget’s default', () => {
+    expect(mupRate.fraction).toBeLessThan(mupRate.defaultFraction);
+    expect(mupRate.kernelGrowth.low).toBeLessThan(mupRate.kernelGrowth.high);
+  });
+});
+
+describe('chapter 6: the linearised prediction after t steps of gradient descent', () => {
+  it('equals t explicit steps f ← f − (η/n)Θ(·, X)(f(X) − y) of the linearised network', () => {
+    const rng = createRng(21);
+    const points = Array.from({ length: 9 }, () => [rng.normal(), rng.normal(), rng.normal()]);
+    const { ntk } = analyticKernels(points, points, { depth: 2, activation: 'erf', wStd: 1.3, bStd: 0.2 });
+    const train = [0, 1, 2, 3, 4, 5];
+    const test = [6, 7, 8];
+    const n = train.length;
+    const y = train.map(() => rng.normal());
+    const f0 = points.map(() => 0.3 * rng.normal());
+    const lr = 0.5;
+    const steps = 37;
+    // Explicit iteration on every point, train and test alike.
+    let f = f0.slice();
+    for (let t = 0; t < steps; t++) {
+      const r = train.map((i, a) => f[i] - y[a]);
+      f = f.map((fi, p) => fi - (lr / n) * train.reduce((s, i, a) => s + ntk[p][i] * r[a], 0));
+    }
+    // The equation: f₀(x) − Θ(x, X)Θ⁻¹(I − (I − ηΘ/n)^t)(f₀(X) − y).
+    const theta = new MlMatrix(train.map((i) => train.map((j) => ntk[i][j])));
+    const step = MlMatrix.eye(n).sub(theta.clone().mul(lr / n));
+    let power = MlMatrix.eye(n);
+    for (let t = 0; t < steps; t++) power = power.mmul(step);
+    const r0 = new MlMatrix([train.map((i, a) => f0[i] - y[a])]).transpose();
+    const solved = inverse(theta).mmul(MlMatrix.eye(n).sub(power)).mmul(r0);
+    for (const p of [...train, ...test]) {
+      const predicted = f0[p] - train.reduce((s, i, a) => s + ntk[p][i] * solved.get(a, 0), 0);
+      expect(predicted).toBeCloseTo(f[p], 9);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { activationDuals, analyticKernels, ntkVsAngle, rbfKernel } from '../../../src/lib/ntk/kernels';
+import { activationDuals, analyticKernels, ntkContributions, ntkVsAngle, rbfKernel, standardParameterizationKernel } from '../../../src/lib/ntk/kernels';
 import { gaussianExpectedProducts } from '../../../src/lib/ntk/quadrature';
 import { createRng, type Rng } from '../../../src/lib/ntk/rng';
 import type { Activation, Matrix, MlpSpec } from '../../../src/lib/ntk/types';
@@ -278,27 +278,29 @@ const dotF = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return s;
 };
 
+interface EmpiricalKernels {
+  nngp: Matrix;
+  ntk: Matrix;
+  /** Per Dense layer, input layer first: ⟨∂f/∂W_l, ∂f/∂W_l′⟩ and ⟨∂f/∂β_l, ∂f/∂β_l′⟩. */
+  contributions: { weights: Matrix; biases: Matrix }[];
+}
+
 /**
  * This network's kernels: NNGP from the last hidden features, (W²/n)·a^L·a′^L + b²; NTK as the sum
  * over layers of ⟨∂f/∂W_l, ∂f/∂W_l′⟩ + ⟨∂f/∂β_l, ∂f/∂β_l′⟩ = (W²/n_l)(g_l·g_l′)(a^l·a′^l) + b²(g_l·g_l′).
  */
-function empiricalKernels(net: Network, xs: Matrix): { nngp: Matrix; ntk: Matrix } {
+function empiricalKernels(net: Network, xs: Matrix): EmpiricalKernels {
   const { wStd, bStd } = net.spec;
   const passes = xs.map((x) => forward(net, x));
   const grads = passes.map((p) => backward(net, p));
   const L = net.weights.length;
   const nngp = passes.map((p) => passes.map((q) => ((wStd ** 2) / net.widths[L - 1]) * dotF(p.activations[L - 1], q.activations[L - 1]) + bStd ** 2));
-  const ntk = grads.map((g, a) =>
-    grads.map((g2, b) => {
-      let total = 0;
-      for (let l = 0; l < L; l++) {
-        const gg = dotF(g[l], g2[l]);
-        total += ((wStd ** 2) / net.widths[l]) * gg * dotF(passes[a].activations[l], passes[b].activations[l]) + bStd ** 2 * gg;
-      }
-      return total;
-    }),
-  );
-  return { nngp, ntk };
+  const contributions = Array.from({ length: L }, (_, l) => ({
+    weights: grads.map((g, a) => grads.map((g2, b) => ((wStd ** 2) / net.widths[l]) * dotF(g[l], g2[l]) * dotF(passes[a].activations[l], passes[b].activations[l]))),
+    biases: grads.map((g) => grads.map((g2) => bStd ** 2 * dotF(g[l], g2[l]))),
+  }));
+  const ntk = nngp.map((row, a) => row.map((_, b) => contributions.reduce((s, c) => s + c.weights[a][b] + c.biases[a][b], 0)));
+  return { nngp, ntk, contributions };
 }
 
 const POINTS: Matrix = [
@@ -348,14 +350,14 @@ describe('analyticKernels against Monte Carlo over sampled wide networks', () =>
       const rng = createRng(1000 + spec.depth);
       const samples = Array.from({ length: networks }, () => empiricalKernels(sampleNetwork(rng, spec, 3, width), POINTS));
       const analytic = analyticKernels(POINTS, POINTS, spec);
-      for (const kind of ['nngp', 'ntk'] as const) {
-        const exact = analytic[kind];
+      const layers = ntkContributions(POINTS, POINTS, spec);
+      const compare = (sampled: (s: EmpiricalKernels) => Matrix, exact: Matrix, scaleOf: Matrix) =>
         POINTS.forEach((_, a) =>
           POINTS.forEach((_, b) => {
-            const values = samples.map((s) => s[kind][a][b]);
+            const values = samples.map((s) => sampled(s)[a][b]);
             const mean = values.reduce((s, v) => s + v, 0) / networks;
             const standardError = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (networks - 1) / networks);
-            const scale = Math.sqrt(exact[a][a] * exact[b][b]);
+            const scale = Math.sqrt(scaleOf[a][a] * scaleOf[b][b]);
             // The test has power: the Monte-Carlo error is a small fraction of the kernel's scale
             // (measured: at most 1.2%, for ReLU at depth 2).
             expect(standardError).toBeLessThan(0.015 * scale);
@@ -363,7 +365,14 @@ describe('analyticKernels against Monte Carlo over sampled wide networks', () =>
             expect(Math.abs(mean - exact[a][b])).toBeLessThan(4 * standardError + (2 / width) * scale);
           }),
         );
-      }
+      compare((s) => s.nngp, analytic.nngp, analytic.nngp);
+      compare((s) => s.ntk, analytic.ntk, analytic.ntk);
+      // Each layer's weights and biases on their own, measured against the scale of the whole NTK.
+      expect(layers).toHaveLength(spec.depth + 1);
+      layers.forEach(({ weights, biases }, l) => {
+        compare((s) => s.contributions[l].weights, weights, analytic.ntk);
+        compare((s) => s.contributions[l].biases, biases, analytic.ntk);
+      });
     });
   }
 });
@@ -458,6 +467,67 @@ describe('analyticKernels: structure and edge cases', () => {
         expect(curve.nngp[i]).toBeCloseTo(direct.nngp[0][i], 12);
       });
     }
+  });
+});
+
+describe('ntkContributions and the standard parameterisation’s kernel', () => {
+  const xs: Matrix = [...POINTS, [0, 0, 0]];
+
+  it('the layers’ terms add up to the NTK, for every activation, depth and scale', () => {
+    for (const activation of ACTIVATIONS) {
+      for (const depth of [1, 3]) {
+        const spec = { depth, activation, wStd: 1.6, bStd: 0.4 };
+        const { ntk } = analyticKernels(xs, xs, spec);
+        const terms = ntkContributions(xs, xs, spec);
+        expect(terms).toHaveLength(depth + 1);
+        ntk.forEach((row, a) =>
+          row.forEach((v, b) => expect(terms.reduce((s, t) => s + t.weights[a][b] + t.biases[a][b], 0)).toBeCloseTo(v, 12)),
+        );
+      }
+    }
+  });
+
+  it('one hidden ReLU layer: first layer (W²/d)x·x′·E[φ′φ′]·W², readout W²·E[φφ], biases b²(W²E[φ′φ′] + 1), in closed form', () => {
+    const spec: MlpSpec = { depth: 1, activation: 'relu', wStd: 1.3, bStd: 0.4 };
+    const d = 3;
+    const [first, readout] = ntkContributions(xs, xs, spec);
+    const w2 = spec.wStd ** 2;
+    const b2 = spec.bStd ** 2;
+    xs.forEach((x, a) =>
+      xs.forEach((y, b) => {
+        // First-layer pre-activations: K¹ = W²x·x′/d + b²; the arc-cosine kernels at their correlation.
+        const k11 = (w2 * dotF(x, x)) / d + b2;
+        const k22 = (w2 * dotF(y, y)) / d + b2;
+        const k12 = (w2 * dotF(x, y)) / d + b2;
+        const angle = Math.acos(Math.max(-1, Math.min(1, k12 / Math.sqrt(k11 * k22))));
+        const expectedDerivatives = (Math.PI - angle) / (2 * Math.PI);
+        const expectedProducts = (Math.sqrt(k11 * k22) / (2 * Math.PI)) * (Math.sin(angle) + (Math.PI - angle) * Math.cos(angle));
+        expect(first.weights[a][b]).toBeCloseTo(((w2 * dotF(x, y)) / d) * w2 * expectedDerivatives, 12);
+        expect(first.biases[a][b]).toBeCloseTo(b2 * w2 * expectedDerivatives, 12);
+        expect(readout.weights[a][b]).toBeCloseTo(w2 * expectedProducts, 12);
+        expect(readout.biases[a][b]).toBeCloseTo(b2, 12);
+        expect(standardParameterizationKernel(xs, xs, spec)[a][b]).toBeCloseTo(expectedProducts, 12);
+      }),
+    );
+  });
+
+  it('with one hidden layer, W_std = 1 and b_std = 0 the standard parameterisation’s kernel is the NNGP kernel', () => {
+    for (const activation of ACTIVATIONS) {
+      const spec = { depth: 1, activation, wStd: 1, bStd: 0 };
+      const { nngp } = analyticKernels(xs, xs, spec);
+      const kernel = standardParameterizationKernel(xs, xs, spec);
+      nngp.forEach((row, a) => row.forEach((v, b) => expect(kernel[a][b]).toBeCloseTo(v, 12)));
+    }
+  });
+
+  it('is the later layers’ weight terms over W², at any depth (and rejects W_std = 0)', () => {
+    const spec = { depth: 3, activation: 'erf' as const, wStd: 1.5, bStd: 0.3 };
+    const terms = ntkContributions(xs, xs, spec);
+    const kernel = standardParameterizationKernel(xs, xs, spec);
+    xs.forEach((_, a) =>
+      xs.forEach((_, b) => expect(kernel[a][b]).toBeCloseTo((terms[1].weights[a][b] + terms[2].weights[a][b] + terms[3].weights[a][b]) / 2.25, 12)),
+    );
+    expect(() => standardParameterizationKernel(xs, xs, { ...spec, wStd: 0 })).toThrow(/W_std/);
   });
 });
 

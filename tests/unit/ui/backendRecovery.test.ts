@@ -113,7 +113,7 @@ describe('after a loss', () => {
     const session = new LinearisedSession(losing, () => true, statusAfterLoss());
     session.horizon = 5;
     await session.load(request);
-    await vi.waitFor(() => expect(session.linearised).not.toBeNull());
+    await vi.waitFor(() => expect(session.initial).not.toBeNull());
     expect(losing.createRun).toHaveBeenCalledTimes(2);
     expect(losing.createRun.mock.calls[1][0]).toBe(request);
     expect(session.backendNotice).toBe(NOTICE);

@@ -9,13 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
 import { hasKernelLimit, type Parameterization } from '../../../../src/lib/nn';
-import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
-import { LinearisedSession } from '../../../../src/widgets/shared/linearisedSession.svelte';
+import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
+import { LinearisedSession } from '../../../../src/widgets/kit/linearisedSession.svelte';
 import { particleDisplacement } from '../../../../src/widgets/lazy-vs-rich/measures';
 import { ParticleTracker } from '../../../../src/widgets/lazy-vs-rich/particles.svelte';
-import { makeDataset, networkSpec, PRESETS, runRequest, type LazyVsRichSettings } from '../../../../src/widgets/lazy-vs-rich/problem';
+import { PRESETS } from '../../../../src/widgets/lazy-vs-rich/presets';
+import { circleDataset, networkSpec, runRequest, type LazyVsRichSettings } from '../../../../src/widgets/lazy-vs-rich/run';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
-import { compareWithTheory, infiniteWidthModel, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { compareWithTheory, infiniteWidthSpectrum, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const engine = createEngine();
 beforeAll(async () => {
@@ -38,12 +39,13 @@ interface Outcome {
 }
 
 async function train(settings: LazyVsRichSettings): Promise<Outcome> {
-  const data = makeDataset(settings);
+  const data = circleDataset(settings);
   const particles = new ParticleTracker(engine);
   const session = new LinearisedSession(particles.sessionEngine);
-  await session.reset(runRequest(settings, data), settings.steps);
+  session.horizon = settings.steps;
+  await session.load(runRequest(settings, data));
   while (session.step < settings.steps && !session.error) await session.player.step();
-  const run = session.linearised!;
+  const run = session.linearised!.theory;
   let infinite = null;
   if (hasKernelLimit(settings.parameterization)) {
     const spec = networkSpec(settings);
@@ -51,12 +53,12 @@ async function train(settings: LazyVsRichSettings): Promise<Outcome> {
       engine.analyticKernels(data.xTrain, data.xTrain, spec),
       engine.analyticKernels(data.xTest, data.xTrain, spec),
     ]);
-    infinite = infiniteWidthModel({ train: train.ntk, testTrain: testTrain.ntk }, data.yTrain, settings.lr);
+    infinite = infiniteWidthSpectrum({ train: train.ntk, testTrain: testTrain.ntk }, data.yTrain).dynamics(settings.lr);
   }
   const comparison = compareWithTheory(run, session.records, infinite)!;
   const latest = session.latest!;
   const outcome = {
-    limit: run.stabilityLimit,
+    limit: run.maxStableLr(),
     gapLinear: comparison.gapLinear!,
     gapLargest: largestGap(run, session.records)!,
     gapInfinite: comparison.gapInfinite,
@@ -116,11 +118,11 @@ describe('lazy and rich training on the circle', () => {
 
 describe('presets', () => {
   async function stabilityLimit(settings: LazyVsRichSettings): Promise<number> {
-    const request = runRequest(settings, makeDataset(settings));
+    const request = runRequest(settings, circleDataset(settings));
     // Train data only: the limit needs no test kernel.
     const start = await engine.createRun({ ...request, data: { xTrain: request.data.xTrain, yTrain: request.data.yTrain } });
     await engine.disposeRun(start.runId);
-    return new LinearisedRun(start, request.data, settings.lr).stabilityLimit;
+    return new InitialKernel(start, request.data).stabilityLimit;
   }
 
   // The presets keep the reader's depth, so their η must be stable at every depth.
@@ -135,7 +137,7 @@ describe('presets', () => {
 });
 
 describe("the network's K₀ against the analytic NTK", () => {
-  const data = makeDataset({ n: 12, modes: [1, 2] });
+  const data = circleDataset({ n: 12, modes: [1, 2] });
   const network = (parameterization: Parameterization, width: number, depth = 1) => ({
     ...networkSpec({ depth, activation: 'relu' }),
     inputDim: 2,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunStart } from '../../../../src/engine/api';
 import type { TrainRecord } from '../../../../src/lib/nn';
-import { analyticKernels, kernelRegressionMean, type Matrix } from '../../../../src/lib/ntk';
-import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
-import { makeDataset, networkSpec } from '../../../../src/widgets/lazy-vs-rich/problem';
-import { compareWithTheory, infiniteWidthModel, largestGap, predictedLosses } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { analyticKernels, kernelRegressionMean, predictedLosses, type Matrix } from '../../../../src/lib/ntk';
+import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
+import { circleDataset, networkSpec } from '../../../../src/widgets/lazy-vs-rich/run';
+import { compareWithTheory, infiniteWidthSpectrum, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
 
-const data = makeDataset({ n: 8, modes: [1, 3] });
+const data = circleDataset({ n: 8, modes: [1, 3] });
 const spec = networkSpec({ depth: 1, activation: 'relu' });
 const kTrain = analyticKernels(data.xTrain, data.xTrain, spec).ntk;
 const kTestTrain = analyticKernels(data.xTest, data.xTrain, spec).ntk;
@@ -20,7 +20,7 @@ const norm = (v: number[]) => Math.hypot(...v);
  * Function-space GD of the linearised network, step by step: both sets of outputs move by
  * −(η/n)K(·, X)(f(X) − y). An independent route to the closed form (I − ηK/n)^t.
  */
-function iterateGd(f0Train: number[], f0Test: number[], steps: number): { train: number[]; test: number[] } {
+function iterateGd(f0Train: number[], f0Test: number[], steps: number, rate = lr): { train: number[]; test: number[] } {
   let train = f0Train.slice();
   let test = f0Test.slice();
   const n = train.length;
@@ -28,14 +28,14 @@ function iterateGd(f0Train: number[], f0Test: number[], steps: number): { train:
     const residual = train.map((f, i) => f - data.yTrain[i]);
     const dTrain = matVec(kTrain, residual);
     const dTest = matVec(kTestTrain, residual);
-    train = train.map((f, i) => f - (lr / n) * dTrain[i]);
-    test = test.map((f, i) => f - (lr / n) * dTest[i]);
+    train = train.map((f, i) => f - (rate / n) * dTrain[i]);
+    test = test.map((f, i) => f - (rate / n) * dTest[i]);
   }
   return { train, test };
 }
 
-describe('infiniteWidthModel', () => {
-  const model = infiniteWidthModel({ train: kTrain, testTrain: kTestTrain }, data.yTrain, lr);
+describe('infiniteWidthSpectrum', () => {
+  const model = infiniteWidthSpectrum({ train: kTrain, testTrain: kTestTrain }, data.yTrain).dynamics(lr);
   const zerosTrain = data.yTrain.map(() => 0);
   const zerosTest = data.yTest.map(() => 0);
 
@@ -54,13 +54,22 @@ describe('infiniteWidthModel', () => {
     const late = model.testPrediction(1e7, 'gd');
     expect(norm(late.map((f, i) => f - mean[i])) / norm(mean)).toBeLessThan(1e-6);
   });
+
+  it('serves every η from one spectrum: each follows function-space GD at its own rate', () => {
+    const spectrum = infiniteWidthSpectrum({ train: kTrain, testTrain: kTestTrain }, data.yTrain);
+    for (const rate of [0.2, 3]) {
+      const { test } = iterateGd(data.yTrain.map(() => 0), data.yTest.map(() => 0), 17, rate);
+      const predicted = spectrum.dynamics(rate).testPrediction(17, 'gd');
+      expect(norm(predicted.map((f, i) => f - test[i]))).toBeLessThan(1e-10 * norm(test));
+    }
+  });
 });
 
 describe('predictedLosses', () => {
   it('gives the train and test loss of the iterated model at each requested step', () => {
-    const model = infiniteWidthModel({ train: kTrain, testTrain: kTestTrain }, data.yTrain, lr);
+    const model = infiniteWidthSpectrum({ train: kTrain, testTrain: kTestTrain }, data.yTrain).dynamics(lr);
     const steps = [0, 3, 25];
-    const losses = predictedLosses(model, data.yTest, steps);
+    const losses = predictedLosses(model, steps, data.yTest);
     losses.forEach((p, k) => {
       const { train, test } = iterateGd(data.yTrain.map(() => 0), data.yTest.map(() => 0), steps[k]);
       expect(p.step).toBe(steps[k]);
@@ -91,8 +100,8 @@ describe('compareWithTheory', () => {
     kernelTrain: Float32Array.from(kTrain.flat()),
     kernelTestTrain: Float32Array.from(kTestTrain.flat()),
   };
-  const run = new LinearisedRun(start, data, lr);
-  const infinite = infiniteWidthModel({ train: kTrain, testTrain: kTestTrain }, data.yTrain, lr);
+  const run = new InitialKernel(start, data).at(lr).theory;
+  const infinite = infiniteWidthSpectrum({ train: kTrain, testTrain: kTestTrain }, data.yTrain).dynamics(lr);
 
   it('measures the gaps of a network that is off its linearisation by a known amount', () => {
     const steps = 30;

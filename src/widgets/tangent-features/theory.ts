@@ -7,9 +7,9 @@
  * exact to first order in η for the network's own kernel Θ̂, and up to its finite-width
  * fluctuation for the infinite-width Θ.
  */
-import { minIndex, maxIndex } from 'd3';
-import { linearisedDynamics } from '../../lib/ntk';
-import type { OneStepMeasurement } from './measure';
+import { maxIndex } from 'd3';
+import { analyticKernels, linearisedDynamics, type MlpSpec } from '../../lib/ntk';
+import type { OneStepMeasurement } from './run';
 
 /** Where x_a, x_b and the grid sit in OneStepMeasurement's arrays. */
 export const A = 0;
@@ -95,17 +95,47 @@ export function analyseStep(m: OneStepMeasurement, lr: number): StepAnalysis {
   };
 }
 
+export interface EqualOutputPair {
+  a: number;
+  b: number;
+  /** Cosine of the gradients at a and b. */
+  cosine: number;
+  /** |f(a) − f(b)| relative to the range of f on the grid. */
+  gap: number;
+}
+
 /**
- * A second input whose output at initialisation is closest to f(x_a), among grid inputs at least
- * `minDistance` away from x_a (undefined if there are none).
+ * Two grid inputs, at least `minDistance` apart, whose outputs at initialisation agree to within
+ * `tolerance` of f's range on the grid, and whose gradients are as far apart as possible (lowest
+ * cosine Θ̂(a, b)/√(Θ̂(a, a)Θ̂(b, b))): the pair that shows that equal outputs say nothing about
+ * equal gradients. Undefined when no pair qualifies.
  */
-export function inputWithMatchingOutput(
+export function equalOutputPair(
   grid: readonly number[],
   outputs: readonly number[],
-  xa: number,
-  fa: number,
-  minDistance: number,
-): number | undefined {
-  const candidates = grid.flatMap((x, i) => (Math.abs(x - xa) >= minDistance ? [{ x, gap: Math.abs(outputs[i] - fa) }] : []));
-  return candidates.length > 0 ? candidates[minIndex(candidates, (c) => c.gap)].x : undefined;
+  gram: readonly (readonly number[])[],
+  { tolerance = 0.05, minDistance = 0.3 } = {},
+): EqualOutputPair | undefined {
+  const range = Math.max(...outputs) - Math.min(...outputs);
+  let best: EqualOutputPair | undefined;
+  for (let i = 0; i < grid.length; i++) {
+    for (let j = i + 1; j < grid.length; j++) {
+      const gap = Math.abs(outputs[i] - outputs[j]) / range;
+      if (gap > tolerance || Math.abs(grid[i] - grid[j]) < minDistance) continue;
+      const cosine = gradientCosine(gram[i][i], gram[j][j], gram[i][j]);
+      if (!best || cosine < best.cosine) best = { a: grid[i], b: grid[j], cosine, gap };
+    }
+  }
+  return best;
+}
+
+/**
+ * Rows Θ(x_a, ·) and Θ(x_b, ·) of the infinite-width kernel over the inputs, on the page, so they
+ * follow a dragged x_a at once; null for tanh, whose quadrature takes 20–60 ms per call here
+ * (too slow for every input event), so its rows come with the worker's measurement instead.
+ */
+export function analyticRows(spec: MlpSpec, inputs: readonly number[]): { a: number[]; b: number[] } | null {
+  if (spec.activation === 'tanh') return null;
+  const { ntk } = analyticKernels([[inputs[A]], [inputs[B]]], inputs.map((x) => [x]), spec);
+  return { a: ntk[0], b: ntk[1] };
 }

@@ -1,12 +1,30 @@
 /**
  * One gradient step of a freshly initialised network on a single training point (x_a, y_a),
- * measured in the worker, together with the kernel rows that predict it.
+ * measured in the worker, together with the kernel that predicts it, on every input (so that the
+ * gradient cosine of any pair is known).
  */
 import type { EngineApi } from '../../engine/api';
 import type { MlpConfig } from '../../lib/nn';
-import type { Target1d } from '../../lib/ntk';
-import { targets1d } from '../../lib/ntk';
-import { toRows } from '../../lib/ntk';
+import { targets1d, toRows, type Target1d } from '../../lib/ntk';
+import type { SettingsOf } from '../../lib/settings';
+import type { schema } from './schema';
+
+export type TangentSettings = SettingsOf<typeof schema>;
+
+/** Where f, Δf and the kernel rows are drawn: 51 inputs from −1 to 1. */
+export const GRID = Array.from({ length: 51 }, (_, i) => -1 + i / 25);
+
+/** What the settings ask the worker to measure. */
+export function oneStepRequest(v: TangentSettings): OneStepRequest {
+  return {
+    network: { inputDim: 1, width: v.width, depth: v.depth, activation: v.activation, wStd: v.wstd, bStd: v.bstd, parameterization: 'ntk', seed: v.seed },
+    xa: v.xa,
+    xb: v.xb,
+    grid: GRID,
+    target: v.target,
+    lr: v.lr,
+  };
+}
 
 export interface OneStepRequest {
   /** A scalar-input network (inputDim 1) in the NTK parameterisation. */
@@ -27,8 +45,8 @@ export interface OneStepMeasurement {
   /** f at initialisation and after one GD step on (x_a, y_a) with L = ½(f(x_a) − y_a)². */
   before: number[];
   after: number[];
-  /** Rows of the network's own (lr-weighted) tangent kernel: Θ̂(x_a, ·) and Θ̂(x_b, ·). */
-  kernel: { a: number[]; b: number[] };
+  /** The network's own (lr-weighted) tangent kernel: the rows Θ̂(x_a, ·), Θ̂(x_b, ·), and Θ̂ on all the inputs. */
+  kernel: { a: number[]; b: number[]; gram: number[][] };
   /** The same rows of the infinite-width kernel. */
   analytic: { a: number[]; b: number[] };
 }
@@ -43,15 +61,8 @@ export async function measureOneStep(
   const targets = inputs.map(targets1d[request.target]);
 
   // The same config and seed give the same network in every call (Mlp draws from createRng(seed)).
-  const [sample] = await engine.sampleKernels({
-    network,
-    widths: [network.width],
-    seeds: [network.seed],
-    x1: [[xa], [xb]],
-    x2: x,
-    weighting: 'lr',
-  });
-  const [kernelA, kernelB] = toRows(sample.kernel, inputs.length);
+  const [sample] = await engine.sampleKernels({ network, widths: [network.width], seeds: [network.seed], x1: x, weighting: 'lr' });
+  const gram = toRows(sample.kernel, inputs.length);
   const { ntk } = await engine.analyticKernels([[xa], [xb]], x, network);
 
   const run = await engine.createRun({
@@ -66,7 +77,7 @@ export async function measureOneStep(
       targets,
       before: run.initial.testOutputs!,
       after: record.testOutputs!,
-      kernel: { a: kernelA, b: kernelB },
+      kernel: { a: gram[0], b: gram[1], gram },
       analytic: { a: ntk[0], b: ntk[1] },
     };
   } finally {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import type { MlpConfig } from '../../../../src/lib/nn';
-import { measureOneStep, type OneStepRequest } from '../../../../src/widgets/tangent-features/measure';
-import { A, B, analyseStep } from '../../../../src/widgets/tangent-features/oneStep';
+import { measureOneStep, type OneStepRequest } from '../../../../src/widgets/tangent-features/run';
+import { A, B, analyseStep } from '../../../../src/widgets/tangent-features/theory';
 
 const engine = createEngine();
 const grid = Array.from({ length: 21 }, (_, i) => -1 + i / 10);

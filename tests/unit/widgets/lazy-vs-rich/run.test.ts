@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, parseSettings, serializeSettings } from '../../../../src/lib/settings';
-import { makeDataset, matchesPreset, PRESETS, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/problem';
 import { isCentered } from '../../../../src/widgets/kit/settings';
+import { matchesPreset, PRESETS } from '../../../../src/widgets/lazy-vs-rich/presets';
+import { analyticKernelKey, circleDataset, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/run';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
 
 describe('the target', () => {
@@ -19,7 +20,7 @@ describe('the target', () => {
   });
 
   it('is sampled at n evenly spaced points of the unit circle', () => {
-    const data = makeDataset({ n: 12, modes: [1, 2] });
+    const data = circleDataset({ n: 12, modes: [1, 2] });
     expect(data.inputDim).toBe(2);
     data.xTrain.forEach(([a, b], i) => {
       const theta = (2 * Math.PI * i) / 12;
@@ -37,15 +38,28 @@ describe('the run', () => {
     expect(isCentered(base)).toBe(false);
     expect(isCentered({ ...base, centered: true })).toBe(true);
     expect(isCentered({ ...base, alpha: 0.1 })).toBe(true);
-    expect(runRequest({ ...base, alpha: 10 }, makeDataset(base)).options).toMatchObject({ alpha: 10, centered: true });
+    expect(runRequest({ ...base, alpha: 10 }, circleDataset(base)).options).toMatchObject({ alpha: 10, centered: true });
   });
 
   it('passes the settings to the worker and records the kernel drift on every record', () => {
-    const data = makeDataset(base);
+    const data = circleDataset(base);
     const request = runRequest({ ...base, width: 64, depth: 3, parameterization: 'mup', activation: 'erf', seed: 5, lr: 0.3 }, data);
     expect(request.network).toEqual({ inputDim: 2, width: 64, depth: 3, wStd: 1, bStd: 0.3, parameterization: 'mup', activation: 'erf', seed: 5 });
     expect(request.options).toEqual({ lr: 0.3, alpha: 1, centered: false, kernelEvery: 1 });
     expect(request.data.xTest).toHaveLength(256);
+  });
+});
+
+describe('the infinite-width kernel', () => {
+  const base = defaults(schema);
+
+  it('is keyed by what it depends on (n, depth, activation), not by width, parameterisation, α, η or the labels', () => {
+    const key = analyticKernelKey(base);
+    const same = { ...base, width: 32, parameterization: 'mup', alpha: 0.1, centered: true, lr: 0.5, modes: [3], seed: 7, steps: 50 } as const;
+    expect(analyticKernelKey(same)).toBe(key);
+    expect(analyticKernelKey({ ...base, n: 13 })).not.toBe(key);
+    expect(analyticKernelKey({ ...base, depth: 2 })).not.toBe(key);
+    expect(analyticKernelKey({ ...base, activation: 'erf' })).not.toBe(key);
   });
 });
 

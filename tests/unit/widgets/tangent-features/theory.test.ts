@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { OneStepMeasurement } from '../../../../src/widgets/tangent-features/measure';
+import type { OneStepMeasurement } from '../../../../src/widgets/tangent-features/run';
 import {
   analyseStep,
   gradientCosine,
-  inputWithMatchingOutput,
+  equalOutputPair,
   predictStep,
   relativeError,
-} from '../../../../src/widgets/tangent-features/oneStep';
+} from '../../../../src/widgets/tangent-features/theory';
 
 const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i], 0);
 
@@ -51,7 +51,7 @@ describe('analysis of a measured step', () => {
     targets,
     before: inputs.map((x) => f(theta0, x)),
     after: inputs.map((x) => f(theta1, x)),
-    kernel: { a: kernelRow(xa), b: kernelRow(xb) },
+    kernel: { a: kernelRow(xa), b: kernelRow(xb), gram: inputs.map(kernelRow) },
     // A kernel 10 % too large: its prediction misses by exactly 10 %.
     analytic: { a: kernelRow(xa).map((k) => 1.1 * k), b: kernelRow(xb) },
   };
@@ -78,13 +78,24 @@ describe('analysis of a measured step', () => {
   });
 });
 
-describe('matching output', () => {
-  it('picks the input far enough from x_a whose output is closest to f(x_a)', () => {
-    const grid = [-1, -0.5, 0, 0.5, 1];
-    const outputs = [0.9, 0.31, 0.3, 0.2, 0.5];
-    // x_a = 0 with f(x_a) = 0.3: −0.5 (0.31) is closest, but too near when the minimum distance is 0.8.
-    expect(inputWithMatchingOutput(grid, outputs, 0, 0.3, 0.4)).toBe(-0.5);
-    expect(inputWithMatchingOutput(grid, outputs, 0, 0.3, 0.8)).toBe(1);
-    expect(inputWithMatchingOutput(grid, outputs, 0, 0.3, 3)).toBeUndefined();
+describe('equal-output pair', () => {
+  // Features φ(x) = (1, x, x²): outputs f = x² agree at ±x, the gradients' cosine is (1 − x² + x⁴)/(1 + x² + x⁴) there.
+  const grid = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
+  const features = (x: number) => [1, x, x * x];
+  const gram = grid.map((x) => grid.map((y) => dot(features(x), features(y))));
+  const outputs = grid.map((x) => x * x);
+
+  it('picks, among pairs with equal outputs, the one whose gradients differ most', () => {
+    const pair = equalOutputPair(grid, outputs, gram, { tolerance: 0.01, minDistance: 0.3 })!;
+    // Candidates: ±0.25, ±0.5, ±0.75, ±1; the cosine is lowest at x = 1: (1 − 1 + 1)/(1 + 1 + 1) = 1/3.
+    expect([pair.a, pair.b]).toEqual([-1, 1]);
+    expect(pair.cosine).toBeCloseTo(1 / 3, 12);
+    expect(pair.gap).toBe(0);
+  });
+
+  it('respects the minimum distance and the tolerance, and says when no pair qualifies', () => {
+    expect(equalOutputPair(grid, outputs, gram, { tolerance: 0.01, minDistance: 2.5 })).toBeUndefined();
+    const tilted = grid.map((x) => x * x + 0.1 * x);
+    expect(equalOutputPair(grid, tilted, gram, { tolerance: 0.01, minDistance: 0.3 })).toBeUndefined();
   });
 });

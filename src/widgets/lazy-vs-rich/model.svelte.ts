@@ -1,0 +1,180 @@
+/**
+ * The lazy-vs-rich widget's state: its settings, the training session that follows them live (its
+ * engine wrapped to track the first layer's weights as particles), the infinite-width kernel
+ * computed in the worker when its inputs change, and everything derived for the view. Both
+ * predictions are taken at the slider's η, so they redraw on every input event; the measured
+ * records and particles are shown only while they belong to that η.
+ */
+import type { EngineApi } from '../../engine/api';
+import { getEngine } from '../../engine/client';
+import { formatReadout } from '../../lib/format';
+import { hasKernelLimit, type Parameterization } from '../../lib/nn/parameterization';
+import { predictedLosses, stepGrid } from '../../lib/ntk';
+import type { NumberSetting } from '../../lib/settings';
+import { LinearisedSession } from '../kit/linearisedSession.svelte';
+import { LiveRun } from '../kit/liveRun.svelte';
+import type { Readout } from '../kit/ReadoutGrid.svelte';
+import { isCentered, speedFactor } from '../kit/settings';
+import { stabilityWarning } from '../kit/stability';
+import { Visibility } from '../kit/visibility.svelte';
+import { WidgetSettings } from '../kit/widgetSettings.svelte';
+import type { WidgetProps } from '../types';
+import { AnalyticKernel } from './analyticKernel.svelte';
+import { particleDisplacement, particleSample } from './measures';
+import { ParticleTracker, type ParticleEngine } from './particles.svelte';
+import { alignmentPlot, functionPlot, lossPlot, particlePlot } from './plots';
+import { matchesPreset, type Preset } from './presets';
+import { analyticKernelKey, circleDataset, networkSpec, runRequest } from './run';
+import { schema } from './schema';
+import { compareWithTheory, infiniteWidthSpectrum, largestGap } from './theory';
+
+export type LazyVsRichEngine = ParticleEngine & Pick<EngineApi, 'analyticKernels'>;
+
+const lrSetting = schema.find((s) => s.key === 'lr') as NumberSetting;
+/** At most this many neurons are drawn; the displacement readout averages over all of them. */
+export const MAX_PARTICLES = 200;
+/** Points of each predicted loss curve over the horizon. */
+const CURVE_POINTS = 150;
+
+export class LazyVsRichModel {
+  readonly visibility = new Visibility();
+  readonly settings: WidgetSettings<typeof schema>;
+  readonly particles: ParticleTracker;
+  readonly session: LinearisedSession;
+  readonly live: LiveRun;
+  readonly analytic: AnalyticKernel;
+
+  constructor(props: () => WidgetProps<typeof schema>, engine: LazyVsRichEngine = getEngine()) {
+    this.settings = new WidgetSettings(props);
+    this.particles = new ParticleTracker(engine);
+    this.session = new LinearisedSession(this.particles.sessionEngine, () => this.visibility.visible);
+    this.live = new LiveRun(this.session, {
+      request: () => {
+        const s = this.settings.snapshot();
+        return runRequest(s, circleDataset(s));
+      },
+      horizon: () => this.settings.values.steps,
+      speed: () => speedFactor(this.settings.values.speed),
+    });
+    this.analytic = new AnalyticKernel(engine, () => ({
+      key: analyticKernelKey(this.settings.values),
+      xTrain: this.data.xTrain,
+      xTest: this.data.xTest,
+      spec: networkSpec(this.settings.values),
+    }));
+  }
+
+  /** The data set the settings describe (the run in the worker may still have the previous one). */
+  readonly data = $derived.by(() => circleDataset({ n: this.settings.values.n, modes: this.settings.values.modes }));
+
+  /** The network's own linearisation at the slider's η (null until the run's K₀ is known). */
+  readonly linearised = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
+  /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
+  readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
+  readonly latest = $derived.by(() => this.records.at(-1));
+  readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
+
+  /** Whether the run trains the centred model g = α(f − f₀): as asked, and always while α ≠ 1. */
+  readonly centered = $derived.by(() => isCentered(this.settings.values));
+  /** α ≠ 1 centres the run whatever the checkbox says (isCentered), so the checkbox is shown on and locked. */
+  readonly centeringForced = $derived.by(() => isCentered({ alpha: this.settings.values.alpha }));
+
+  /**
+   * The infinite-width prediction, everything but η: the analytic NTK of the settings' inputs with
+   * their labels. Null under standard parameterisation (no limit at a fixed η) and while the kernel
+   * for new inputs is being computed.
+   */
+  private readonly infiniteSpectrum = $derived.by(() => {
+    const values = this.settings.values;
+    if (!hasKernelLimit(values.parameterization)) return null;
+    const kernel = this.analytic.for(analyticKernelKey(values));
+    return kernel ? infiniteWidthSpectrum(kernel, this.data.yTrain) : null;
+  });
+  /** The infinite-width prediction at the slider's η. */
+  readonly infinite = $derived.by(() => this.infiniteSpectrum?.dynamics(this.settings.values.lr) ?? null);
+
+  readonly comparison = $derived.by(() => (this.linearised ? compareWithTheory(this.linearised.theory, this.records, this.infinite) : null));
+  readonly gapLargest = $derived.by(() => (this.linearised ? largestGap(this.linearised.theory, this.records) : null));
+  readonly predictedLoss = $derived.by(() => (this.linearised && this.latest ? this.linearised.theory.loss(this.latest.step, 'gd') : null));
+  readonly predictedTestLoss = $derived.by(() => (this.linearised && this.latest ? this.linearised.predictedTestLoss(this.latest.step) : null));
+  readonly initialAlignment = $derived.by(() => this.records[0]?.kernelAlignment);
+
+  readonly function = $derived.by(() => (this.comparison ? functionPlot(this.data, this.comparison) : null));
+  /** Predicted losses over the horizon: recomputed when a prediction changes, not on every new record. */
+  private readonly predictedCurves = $derived.by(() => {
+    const run = this.linearised;
+    if (!run) return null;
+    const steps = stepGrid(this.session.horizon, CURVE_POINTS);
+    return {
+      linearised: predictedLosses(run.theory, steps, run.initial.yTest),
+      infinite: this.infinite ? predictedLosses(this.infinite, steps, this.data.yTest) : undefined,
+    };
+  });
+  readonly loss = $derived.by(() => {
+    const curves = this.predictedCurves;
+    return curves ? lossPlot(this.records, curves.linearised, curves.infinite) : null;
+  });
+  readonly alignment = $derived.by(() => alignmentPlot(this.records, this.session.horizon));
+
+  /** The first layer now (for the slider's η) and at initialisation. */
+  private readonly weights = $derived.by(() => {
+    const { initial, current } = this.particles;
+    if (!initial || !current) return null;
+    return { initial, current: this.session.lr === this.settings.values.lr ? current : initial, width: initial.length / 2 };
+  });
+  /** Hidden neurons of the run's first layer. */
+  readonly neurons = $derived.by(() => this.weights?.width ?? 0);
+  readonly sample = $derived.by(() => particleSample(this.neurons, MAX_PARTICLES));
+  readonly cloud = $derived.by(() => (this.weights ? particlePlot(this.weights.current, this.weights.initial, this.weights.width, this.sample) : null));
+  readonly particleMove = $derived.by(() => (this.weights ? particleDisplacement(this.weights.current, this.weights.initial, this.weights.width) : null));
+
+  readonly notice = $derived.by(() => {
+    const run = this.linearised;
+    const warning = run && !this.session.error ? stabilityWarning(run.lr, run.stabilityLimit, run.modeFactor(0)) : null;
+    const parts = [warning, parameterizationNotice(this.settings.values.parameterization)].filter((p) => p !== null);
+    return parts.length > 0 ? parts.join(' ') : null;
+  });
+
+  /** The numbers the caption talks about: off the linearisation, neurons travelling, kernel moving and turning. */
+  readonly readouts: Readout[] = $derived.by(() => [
+    { key: 'gap-linear-max', label: 'Largest gap to linearisation ‖f − f_lin‖/‖f_lin − f₀‖', value: this.gapLargest },
+    { key: 'particle-move', label: 'Neurons moved mean‖Δw_i‖/mean‖w_i(0)‖', value: this.particleMove },
+    { key: 'kernel-drift', label: 'Kernel drift ‖K_t − K₀‖/‖K₀‖', value: this.latest?.kernelChange },
+    { key: 'alignment', label: `Alignment A(K_t, y), from ${formatReadout(this.initialAlignment)} at t = 0`, value: this.latest?.kernelAlignment },
+  ]);
+
+  readonly moreReadouts: Readout[] = $derived.by(() => [
+    { key: 'gap-linear', label: 'Gap to linearisation now', value: this.comparison?.gapLinear },
+    { key: 'gap-infinite', label: 'Gap to infinite width ‖f − f_∞‖/‖f_∞‖', value: this.comparison?.gapInfinite },
+    { key: 'train-loss', label: 'Train loss, network', value: this.latest?.trainLoss },
+    { key: 'train-loss-linearised', label: 'Train loss, linearised', value: this.predictedLoss },
+    { key: 'test-loss', label: 'Test loss, network', value: this.latest?.testLoss },
+    { key: 'test-loss-linearised', label: 'Test loss, linearised', value: this.predictedTestLoss },
+    { key: 'alignment-initial', label: 'Alignment A(K₀, y)', value: this.initialAlignment },
+    { key: 'limit', label: 'Stability limit 2n/λ_max of K₀', value: this.limit },
+    { key: 'lr', label: 'Learning rate η', value: this.linearised?.lr },
+  ]);
+
+  isPreset(preset: Preset): boolean {
+    return matchesPreset(this.settings.values, preset);
+  }
+
+  applyPreset(preset: Preset): void {
+    Object.assign(this.settings.values, preset.values);
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
+}
+
+/** What the widget says about a parameterisation beyond the NTK one. */
+function parameterizationNotice(parameterization: Parameterization): string | null {
+  if (parameterization === 'standard') {
+    return "Standard parameterisation: K₀ grows like the width, so η must shrink like 1/width, and there is no infinite-width kernel at a fixed η: only the network's own linearisation is drawn.";
+  }
+  if (parameterization === 'mup') {
+    return "μP: the network's K₀ tends to the same analytic NTK as in NTK parameterisation, so the green line is what it would do if it stayed lazy. It does not stay lazy: its features move at every width, and its kernel grows as they do, so the limit 2n/λ_max of K₀ is optimistic and the μP preset uses a smaller η.";
+  }
+  return null;
+}

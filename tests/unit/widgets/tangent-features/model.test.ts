@@ -1,0 +1,73 @@
+import { flushSync } from 'svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../../../src/engine/engine';
+import { defaults } from '../../../../src/lib/settings';
+import { TangentFeaturesModel } from '../../../../src/widgets/tangent-features/model.svelte';
+import { schema } from '../../../../src/widgets/tangent-features/schema';
+import { withEffects } from '../../support/effects.svelte';
+
+const engine = createEngine();
+const backend = { start: () => engine.init(['cpu']), recover: async () => null };
+beforeAll(async () => {
+  await backend.start();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+function createModel() {
+  const settings = defaults(schema);
+  const { value: model, destroy } = withEffects(() => new TangentFeaturesModel(() => ({ settings, issues: [] }), engine, backend));
+  return { model, destroy };
+}
+
+const cosine = (model: TangentFeaturesModel) => model.readouts.find((r) => r.key === 'cosine')!.value as number;
+
+describe('TangentFeaturesModel', () => {
+  it('at the defaults, the button finds two inputs whose outputs agree and whose gradients are far less aligned than the default pair’s', async () => {
+    const { model, destroy } = createModel();
+    await until(() => model.analysis !== null && !model.busy, 'the first measurement');
+    const before = cosine(model);
+    model.findEqualOutputs();
+    flushSync();
+    expect(model.found).not.toBeNull();
+    await until(() => model.measuredAtThisLr && model.measured!.request.xa === model.settings.values.xa && !model.busy, 'the measurement at the found pair');
+    const m = model.measured!.measurement;
+    const range = Math.max(...m.before.slice(2)) - Math.min(...m.before.slice(2));
+    expect(Math.abs(m.before[0] - m.before[1])).toBeLessThanOrEqual(0.05 * range);
+    expect(Math.abs(model.settings.values.xa - model.settings.values.xb)).toBeGreaterThanOrEqual(0.3);
+    const after = cosine(model);
+    expect(after).toBeLessThan(before / 2);
+    expect(after).toBeCloseTo(model.found!.cosine, 4);
+    destroy();
+  });
+
+  it('moves the infinite-width kernel row with x_a at once, and the predicted step with η, before the worker answers', async () => {
+    const { model, destroy } = createModel();
+    await until(() => model.analysis !== null && !model.busy, 'the first measurement');
+    const row = () => model.kernels.find((s) => s.id === 'analytic-a')!.points.map((p) => p.y);
+    const peakAt = () => { const r = row(); return model.kernels[0].points[r.indexOf(Math.max(...r))].x; };
+    model.settings.values.xa = 0.8;
+    flushSync();
+    expect(peakAt()).toBeGreaterThan(0.5);
+    // The network's own row is not drawn for an x_a it was not measured at.
+    expect(model.kernels.some((s) => s.id === 'own-a')).toBe(false);
+
+    await until(() => model.measuredAtThisLr && !model.busy, 'the measurement at x_a = 0.8');
+    const predicted = () => model.steps.find((s) => s.id === 'predicted')!.points.map((p) => p.y);
+    const atLr = predicted();
+    const samplings = (await engine.callCounts()).sampleKernels;
+    model.settings.values.lr = 2 * model.settings.values.lr;
+    flushSync();
+    predicted().forEach((y, i) => expect(y).toBeCloseTo(2 * atLr[i], 10));
+    expect(model.steps.some((s) => s.id === 'measured')).toBe(false);
+    expect((await engine.callCounts()).sampleKernels).toBe(samplings);
+    destroy();
+  });
+});
