@@ -18,7 +18,7 @@ import {
 } from '../src/lib/ntk';
 import { defaults } from '../src/lib/settings';
 import { schema as eigenmodeSchema } from '../src/widgets/eigenmode-decay/schema';
-import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/experiment';
+import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/run';
 import { schema as driftSchema } from '../src/widgets/ntk-drift/schema';
 import { MAX_WIDTH } from '../src/widgets/kit/settings';
 import type { SlowModesMeasurement, SlowModesRecording } from '../tests/measure/slowModes';
@@ -237,7 +237,7 @@ export const eigenmodeDeparture = { width: defaults(eigenmodeSchema).width, step
 
 const driftDefaults = defaults(driftSchema);
 
-/** The drift widget's network: one hidden ReLU layer, W_std = 1, b_std = 0.1 (src/widgets/ntk-drift/experiment.ts). */
+/** The drift widget's network: one hidden ReLU layer, W_std = 1, b_std = 0.1 (src/widgets/ntk-drift/run.ts). */
 export const driftSpec: MlpSpec = (({ depth, activation, wStd, bStd }) => ({ depth, activation, wStd, bStd }))(networkFor(driftDefaults));
 
 /**

@@ -14,7 +14,7 @@ import { defaults } from '../../../src/lib/settings';
 import { eigenmodeDataset, runRequest as eigenmodeRequest } from '../../../src/widgets/eigenmode-decay/run';
 import { dominantFrequency } from '../../../src/widgets/eigenmode-decay/theory';
 import { schema as eigenmodeSchema } from '../../../src/widgets/eigenmode-decay/schema';
-import { DRIFT_DATA, networkFor } from '../../../src/widgets/ntk-drift/experiment';
+import { DRIFT_DATA, networkFor } from '../../../src/widgets/ntk-drift/run';
 import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
 import { useNodeBackend } from '../../bench/nodeBackend';
 import { measureSlowModes, type SlowModesRecording } from '../../measure/slowModes';
