@@ -107,7 +107,7 @@ describe('FrozenKernelModel', () => {
     const before = infinite();
 
     const moved = model.data.points.map((p, i) => (i === 2 ? { x: p.x, y: p.y + 1 } : p));
-    model.editor.move(moved);
+    model.editor.drag(moved);
     flushSync();
     expect(infinite()).not.toEqual(before);
     expect(model.data.points[2].y).toBeCloseTo(moved[2].y, 2);

@@ -1,10 +1,11 @@
 import { flushSync } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { firstLook } from '../../../../content/claims';
 import { createEngine } from '../../../../src/engine/engine';
 import { analyticKernels, kernelRegressionMean } from '../../../../src/lib/ntk';
 import { defaults } from '../../../../src/lib/settings';
 import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
-import { MOVE_TIMEOUT_MS } from '../../../../src/widgets/network-vs-linearisation/dataEditor.svelte';
+import { MOVE_TIMEOUT_MS } from '../../../../src/widgets/network-vs-linearisation/moveHold.svelte';
 import { NetworkVsLinearisationModel } from '../../../../src/widgets/network-vs-linearisation/model.svelte';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
@@ -73,7 +74,7 @@ describe('NetworkVsLinearisationModel', () => {
     const before = model.curves.infinite!;
 
     const moved = model.points.map((p, i) => (i === 3 ? { x: 0.05, y: 1.2 } : p));
-    model.editor.move(moved);
+    model.editor.drag(moved);
     flushSync();
     // At once: the points and the infinite-width curve follow, the settings (URL) too …
     expect(model.points[3]).toEqual({ x: 0.05, y: 1.2 });
@@ -112,7 +113,7 @@ describe('NetworkVsLinearisationModel', () => {
     expect(await creates()).toBe(created + 1);
     created += 1;
 
-    model.editor.move(model.points.map((p, i) => (i === 0 ? { x: -0.95, y: 0.5 } : p)));
+    model.editor.drag(model.points.map((p, i) => (i === 0 ? { x: -0.95, y: 0.5 } : p)));
     flushSync();
     await sleep(RESTART_DELAY_MS + 50);
     expect(await creates()).toBe(created);
@@ -124,7 +125,7 @@ describe('NetworkVsLinearisationModel', () => {
 
   it('keeps dragged points in range and rounded as the URL writes them', () => {
     const { model, destroy } = createModel();
-    model.editor.move(model.points.map((p, i) => (i === 0 ? { x: -1.7, y: 0.123456 } : p)));
+    model.editor.drag(model.points.map((p, i) => (i === 0 ? { x: -1.7, y: 0.123456 } : p)));
     flushSync();
     expect(model.points[0]).toEqual({ x: -1, y: 0.12 });
     destroy();
@@ -169,10 +170,10 @@ describe('the figure, as the essay describes it', () => {
   }
 
   it('"drag the width down to 16: the largest gap grows several times over" holds at the defaults', async () => {
-    const { width } = defaults(schema);
+    expect(firstLook.width).toBe(defaults(schema).width);
     for (const seed of [1, 2, 3]) {
-      const wide = await largestGapAt(width, seed);
-      const narrow = await largestGapAt(16, seed);
+      const wide = await largestGapAt(firstLook.width, seed);
+      const narrow = await largestGapAt(firstLook.narrowWidth, seed);
       expect(wide, `seed ${seed}`).toBeLessThan(0.05);
       expect(narrow, `seed ${seed}`).toBeGreaterThan(2.5 * wide);
     }
