@@ -22,6 +22,8 @@ function allowed(s: Setting): string {
       return s.options.map((o) => `\`${o.value}\``).join(', ');
     case 'boolean':
       return '`true`, `false` (bare attribute = `true`)';
+    case 'pointList':
+      return `${s.minLength}–${s.maxLength} points \`x:y\`, comma-separated; x ${s.x.min} … ${s.x.max}, y ${s.y.min} … ${s.y.max}, ${s.digits} decimals${s.default.length === 0 ? '; empty: the generated data' : ''}`;
   }
 }
 

@@ -17,7 +17,9 @@ import { Mlp, type MlpConfig } from './mlp';
 export interface TrainingData {
   xTrain: Matrix;
   yTrain: number[];
+  /** Inputs the outputs are also reported on (e.g. a plotting grid). */
   xTest?: Matrix;
+  /** Labels of xTest, for the test loss; without them only the outputs are reported. */
   yTest?: number[];
 }
 
@@ -92,7 +94,6 @@ export class Trainer {
   private readonly x: tf.Tensor2D;
   private readonly y: tf.Tensor1D;
   private readonly xTest?: tf.Tensor2D;
-  private readonly yTest?: tf.Tensor1D;
   private readonly f0Train?: tf.Tensor1D;
   private readonly f0Test?: tf.Tensor1D;
   private readonly initialParams: ParamPair<tf.Tensor>[];
@@ -118,7 +119,8 @@ export class Trainer {
 
   private constructor(network: MlpConfig, data: TrainingData, options: TrainerOptions) {
     checkRows('train set', data.xTrain, data.yTrain);
-    if (data.xTest || data.yTest) checkRows('test set', data.xTest ?? [], data.yTest ?? []);
+    if (data.yTest) checkRows('test set', data.xTest ?? [], data.yTest);
+    else if (data.xTest?.length === 0) throw new RangeError('test set: xTest is empty');
     if (!(options.lr >= 0 && Number.isFinite(options.lr))) throw new RangeError(`lr must be finite and ≥ 0, got ${options.lr}`);
     this.lr = options.lr;
     this.momentum = options.momentum ?? 0;
@@ -131,10 +133,7 @@ export class Trainer {
     this.net = new Mlp(network);
     this.x = tf.tensor2d(data.xTrain);
     this.y = tf.tensor1d(data.yTrain);
-    if (data.xTest && data.yTest) {
-      this.xTest = tf.tensor2d(data.xTest);
-      this.yTest = tf.tensor1d(data.yTest);
-    }
+    if (data.xTest) this.xTest = tf.tensor2d(data.xTest);
     if (options.centered) {
       this.f0Train = tf.tidy(() => this.net.forward(this.x));
       if (this.xTest) this.f0Test = tf.tidy(() => this.net.forward(this.xTest!));
@@ -261,7 +260,7 @@ export class Trainer {
    */
   private async measure(): Promise<TrainRecord> {
     const nTrain = this.y.size;
-    const nTest = this.yTest?.size ?? 0;
+    const nTest = this.xTest?.shape[0] ?? 0;
     const layers = this.net.layers.length;
     const kernelDue = this.initialKernel !== undefined && this.steps - this.lastKernelStep >= this.kernelEvery;
     const alignmentDue = kernelDue || (this.initialKernel !== undefined && this.steps === 0);
@@ -288,7 +287,7 @@ export class Trainer {
     return {
       step: this.steps,
       trainLoss: halfMeanSquaredError(trainOutputs, this.yTrain),
-      testLoss: testOutputs ? halfMeanSquaredError(testOutputs, this.yTestValues!) : undefined,
+      testLoss: testOutputs && this.yTestValues ? halfMeanSquaredError(testOutputs, this.yTestValues) : undefined,
       trainOutputs,
       testOutputs,
       paramChange: Math.sqrt(this.effectiveSquaredSum(movement)) / this.initialParamNorm,
@@ -304,7 +303,7 @@ export class Trainer {
   /** Releases every tensor the trainer and its network hold. */
   dispose(): void {
     this.net.dispose();
-    const owned: (tf.Tensor | undefined)[] = [this.x, this.y, this.xTest, this.yTest, this.f0Train, this.f0Test];
+    const owned: (tf.Tensor | undefined)[] = [this.x, this.y, this.xTest, this.f0Train, this.f0Test];
     owned.push(this.initialKernel, ...this.initialParams.flatMap(({ w, b }) => [w, b]));
     owned.push(...(this.velocity ?? []).flatMap(({ w, b }) => [w, b]));
     for (const t of owned) t?.dispose();

@@ -47,6 +47,16 @@ function badValue(rng: Rng, s: Setting): string {
         Array.from({ length: s.maxLength + 2 }, () => String(s.min)).join(','),
         ...junk,
       ]);
+    case 'pointList':
+      return pick(rng, [
+        ',,,',
+        '0.1',
+        '1:2:3',
+        `${s.x.max + 1}:${s.y.min - 1}`,
+        `${s.x.min}:abc`,
+        Array.from({ length: s.maxLength + 2 }, (_, i) => `${s.x.min}:${(s.y.min + s.y.max) / 2 + i / 1000}`).join(','),
+        ...junk,
+      ]);
   }
 }
 
@@ -97,6 +107,15 @@ async function expectSafeWidget(slot: Locator, name: WidgetName, bad: [string, s
       const entries = (await input.inputValue()).split(',').map(Number);
       expect(entries.length, s.key).toBeLessThanOrEqual(s.maxLength);
       for (const v of entries) expect(v >= s.min && v <= s.max, `${s.key} entry ${v}`).toBe(true);
+    } else if (s.kind === 'pointList') {
+      const text = await input.inputValue();
+      const points = text.trim() === '' ? [] : text.split(',').map((pair) => pair.split(':').map(Number));
+      expect(points.length, s.key).toBeLessThanOrEqual(s.maxLength);
+      if (s.default.length > 0) expect(points.length, s.key).toBeGreaterThanOrEqual(s.minLength);
+      for (const [x, y] of points) {
+        expect(x >= s.x.min && x <= s.x.max, `${s.key} x ${x}`).toBe(true);
+        expect(y >= s.y.min && y <= s.y.max, `${s.key} y ${y}`).toBe(true);
+      }
     }
   }
 }

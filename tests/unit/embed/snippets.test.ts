@@ -20,6 +20,8 @@ function otherValue(s: Setting): unknown {
       return s.options.find((o) => o.value !== s.default)?.value ?? s.default;
     case 'boolean':
       return !s.default;
+    case 'pointList':
+      return [{ x: s.x.min, y: s.y.max }, ...Array.from({ length: s.minLength }, (_, i) => ({ x: s.x.max, y: s.y.min + i / 100 }))];
   }
 }
 

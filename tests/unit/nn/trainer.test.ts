@@ -120,6 +120,20 @@ describe('records', () => {
     trainer.dispose();
   });
 
+  it('report outputs on test inputs given without labels (a plotting grid), and no test loss', async () => {
+    const { yTest: _, ...unlabelled } = data;
+    const trainer = await Trainer.create(network(), unlabelled, { lr: 0.2 });
+    const labelled = await Trainer.create(network(), data, { lr: 0.2 });
+    const [a, b] = [await trainer.step(3), await labelled.step(3)];
+    expect(a.testLoss).toBeUndefined();
+    expect(a.testOutputs).toHaveLength(data.xTest.length);
+    a.testOutputs!.forEach((g, i) => expect(g).toBe(b.testOutputs![i]));
+    expect(a.trainOutputs).toEqual(b.trainOutputs);
+    trainer.dispose();
+    labelled.dispose();
+    await expect(Trainer.create(network(), { ...unlabelled, xTest: [] }, { lr: 0.2 })).rejects.toThrow(/xTest is empty/);
+  });
+
   it('divergence above the GD stability limit is reported without NaN and freezes the trainer', async () => {
     const config = network({ parameterization: 'ntk', activation: 'relu', width: 64 });
     const probe = new Mlp(config);
