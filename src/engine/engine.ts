@@ -29,9 +29,9 @@ async function readFloat32(t: tf.Tensor): Promise<Float32Array> {
   return data;
 }
 
+/** A copy of the first layer's effective weights (readFloat32 disposes what it reads). */
 function firstLayerWeights(trainer: Trainer): tf.Tensor {
-  const layer = trainer.net.layers[0];
-  return tf.tidy(() => layer.w.mul(layer.scaling.weightMultiplier));
+  return trainer.net.layers[0].w.clone();
 }
 
 /** Resolves with why once the current backend's GPU device is lost; never, for backends without one. */

@@ -6,6 +6,7 @@
 export * from './parameterization';
 export * from './activations';
 export * from './mlp';
+export * from './fusedGdStep';
 export * from './empiricalNtk';
 export * from './trainer';
 export * from './backend';
