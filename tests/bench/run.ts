@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast the kernel and the training are, against the naive way and against
  * the limit (issue 5). Prints one Markdown table per figure; progress goes to stderr.
+ *   0 backend         which backend the essay's worker picks, and each backend's measured speed (Chromium)
  *   1 ntk             structured empirical NTK vs full-Jacobian baselines (Node: cpu, wasm)
  *   2 training        GD steps/s with and without the per-frame read-back, kernel dispatches per step
  *                     (Node: cpu, wasm; headless Chromium: webgpu, webgl, wasm, cpu)
@@ -9,6 +10,7 @@
  * Flags: npm run bench -- --help
  */
 import os from 'node:os';
+import { backendFigure } from './backend';
 import { loadFigure } from './load';
 import { ntkFigure } from './ntk';
 import { parseOptions, USAGE, type BenchOptions, type Figure } from './options';
@@ -17,6 +19,7 @@ import { openSite, type Site } from './site';
 import { trainingFigure } from './training';
 
 const FIGURE_RUNNERS: Record<Figure, (options: BenchOptions, site: Site) => Promise<void>> = {
+  backend: backendFigure,
   ntk: ntkFigure,
   training: trainingFigure,
   responsiveness: responsivenessFigure,

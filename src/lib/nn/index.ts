@@ -10,3 +10,4 @@ export * from './fusedGdStep';
 export * from './empiricalNtk';
 export * from './trainer';
 export * from './backend';
+export * from './speedProbe';

@@ -5,7 +5,7 @@
  * the runs start again on the next backend.
  */
 import type { EngineApi } from '../../engine/api';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { speedFactor } from '../shared/settings';
 import { DRIFT_DATA, chunkSize, driftRecord, networkFor, stabilityLimit, type DriftRecord, type DriftSettings } from './experiment';
 import { formatValue } from './plots';

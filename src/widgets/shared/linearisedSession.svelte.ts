@@ -8,7 +8,7 @@
 import type { EngineApi, RunRequest } from '../../engine/api';
 import { errorMessage } from '../../lib/errorMessage';
 import type { TrainRecord } from '../../lib/nn';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { Player } from '../player.svelte';
 import { LinearisedRun, divergenceMessage, nextChunk } from './linearisedRun';
 

@@ -75,7 +75,7 @@ const label = (c: Case) =>
 for (const backend of ['cpu', 'wasm'] as const) {
   describe(`on ${backend}`, () => {
     beforeAll(async () => {
-      expect((await selectBackend({ order: [backend], wasmPaths: WASM_DIR })).backend).toBe(backend);
+      expect((await selectBackend({ candidates: [backend], wasmPaths: WASM_DIR })).backend).toBe(backend);
     });
 
     it.each(cases.map((c) => [label(c), c] as const))('a fused step equals the unfused step (%s)', (_, c) => {
