@@ -88,6 +88,11 @@ export class BackendStatus {
     return this.measured.map((a) => `${backendLabel(a)}: ${formatSpeed(a.stepsPerSecond!)}`).join('; ');
   }
 
+  /** Backends that work but were not timed, with why. */
+  get untimed(): string[] {
+    return (this.selection?.attempts ?? []).filter((a) => a.ok && a.unmeasured).map((a) => `${backendLabel(a)}: ${a.unmeasured}`);
+  }
+
   /** Backends that failed or were lost, with the reason each was left. */
   get fallbacks(): string[] {
     return (this.selection?.attempts ?? []).filter((a) => !a.ok).map((a) => `${BACKEND_LABELS[a.name]}: ${a.reason ?? 'failed'}`);

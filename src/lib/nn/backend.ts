@@ -88,6 +88,10 @@ const PREPARE: Record<BackendName, (options: BackendOptions) => Promise<void>> =
     if (typeof document === 'undefined' && typeof OffscreenCanvas === 'undefined') {
       throw new Error('no WebGL: neither a DOM canvas nor OffscreenCanvas exists here');
     }
+    // Packed textures hold 2×2 blocks, and tfjs 4.22's packed matmul sums the padding of a block
+    // too, which ops such as a bias add leave non-zero: with an odd count of points (or an odd
+    // width) a product over it is wrong by a few per cent (tests/browser/fused-step.spec.ts).
+    tf.env().set('WEBGL_PACK', false);
   },
   async wasm(options) {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
