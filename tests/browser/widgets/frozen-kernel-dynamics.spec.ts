@@ -92,7 +92,7 @@ test('η past 2n/λ_max diverges as predicted and stops cleanly; below it the ne
 test('trains on the WebGL backend too', async ({ page }) => {
   const problems = watch(page);
   const widget = await open(page, '?backend=webgl&frozen-kernel-dynamics.steps=12');
-  await expect(widget.locator('.backend')).toHaveText('WebGL', READY);
+  await expect(widget.locator('.backend')).toHaveText('WebGL (software)', READY);
   const train = widget.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled(READY);
   const loss0 = await readout(widget, 'loss');
