@@ -22,7 +22,6 @@ import {
   type BackendName,
   type BackendOptions,
   type BackendSelection,
-  type KnownSpeeds,
   verifyMatMul,
 } from '../lib/nn';
 import { analyticKernels } from '../lib/ntk';
@@ -88,12 +87,11 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
 
   /** Selects by the current request among the backends never lost, and watches the choice for a loss. */
   function select(): Promise<BackendSelection> {
-    const speeds: KnownSpeeds = known;
     const current: Promise<BackendSelection> = selectBackend({
       ...selectionOptions,
       prefer: request,
       candidates: candidates.filter((name) => !lost.some((a) => a.name === name)),
-      known: speeds,
+      known,
     }).then((chosen) => {
       void deviceLoss().then((reason) => {
         if (selection === current) lose(chosen.backend, reason);
@@ -133,9 +131,10 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
     });
     selection = current;
     switching = current;
-    void current.finally(() => {
+    const settled = () => {
       if (switching === current) switching = null;
-    }).catch(() => undefined);
+    };
+    current.then(settled, settled);
     return current;
   }
 

@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench` (see `npm run bench -- --help`). */
 
-export const FIGURES = ['backend', 'ntk', 'training', 'responsiveness', 'load'] as const;
+export const FIGURES = ['backend', 'fusion', 'ntk', 'training', 'responsiveness', 'load'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export interface BenchOptions {
