@@ -9,7 +9,7 @@
  * per-page singleton, and this bundle has one copy of it).
  */
 import { mount, unmount } from 'svelte';
-import { preferBackends } from '../engine/client';
+import { backendStatus } from '../engine/backendStatus.svelte';
 import { errorMessage } from '../lib/errorMessage';
 import { parseSettings } from '../lib/settings';
 import LazyWidget from '../widgets/LazyWidget.svelte';
@@ -73,7 +73,7 @@ export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): v
           const { theme, scale, backend } = parsed.options.values;
           root.dataset.theme = theme;
           root.style.zoom = String(scale);
-          if (backend !== 'auto') preferBackends(backend);
+          if (backend !== 'auto') backendStatus.preferForPage(backend);
         };
         show();
         this.#update = () => {

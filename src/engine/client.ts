@@ -4,7 +4,6 @@
  * (see ./workerStart.ts), the same engine runs on the page itself (./pageEngine.ts), behind the same
  * interface, so a widget never knows which it got.
  */
-import type { BackendName } from '../lib/nn';
 import type { EngineApi } from './api';
 import { connect, type Remote } from './rpc';
 import { startWorker } from './workerStart';
@@ -41,32 +40,4 @@ async function startEngine(): Promise<{ remote: Remote<EngineApi> }> {
     const { pageEngine } = await import('./pageEngine');
     return { remote: pageEngine() };
   }
-}
-
-const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-/** A page-wide preference set by an embedded widget (its `backend` attribute); the page URL's wins over it. */
-let preferred = '';
-
-/**
- * Sets the page's backend preference from an embed attribute, once: the first widget on the page
- * that asks decides (every widget shares one engine, hence one backend). Returns whether it was taken.
- */
-export function preferBackends(list: string): boolean {
-  if (preferred || !list.trim()) return false;
-  preferred = list;
-  return true;
-}
-
-/**
- * The backend order to try: `?backend=webgl` (or a comma list) in the page's address, else an
- * embedded widget's `backend` attribute (preferBackends), moves the named backends to the front,
- * for readers whose GPU misbehaves and for tests that must exercise every fallback.
- */
-export function backendOrder(search: string = typeof location === 'undefined' ? '' : location.search): BackendName[] {
-  const wanted = (new URLSearchParams(search).get('backend') || preferred)
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s): s is BackendName => (BACKENDS as readonly string[]).includes(s));
-  return [...new Set([...wanted, ...BACKENDS])];
 }

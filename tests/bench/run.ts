@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: how fast the kernel and the training are, against the naive way and against
  * the limit (issue 5). Prints one Markdown table per figure; progress goes to stderr.
+ *   0 backend         which backend the essay's worker picks, and each backend's measured speed (Chromium)
+ *   0 fusion          the fused GD step against the unfused one it replaced (Node: cpu, wasm; Chromium: all four)
  *   1 ntk             structured empirical NTK vs full-Jacobian baselines (Node: cpu, wasm)
  *   2 training        GD steps/s with and without the per-frame read-back, kernel dispatches per step
  *                     (Node: cpu, wasm; headless Chromium: webgpu, webgl, wasm, cpu)
@@ -10,6 +12,8 @@
  * Flags: npm run bench -- --help
  */
 import os from 'node:os';
+import { backendFigure } from './backend';
+import { fusionFigure } from './fusion';
 import { interactionFigure } from './interaction';
 import { loadFigure } from './load';
 import { ntkFigure } from './ntk';
@@ -19,6 +23,8 @@ import { openSite, type Site } from './site';
 import { trainingFigure } from './training';
 
 const FIGURE_RUNNERS: Record<Figure, (options: BenchOptions, site: Site) => Promise<void>> = {
+  backend: backendFigure,
+  fusion: fusionFigure,
   ntk: ntkFigure,
   training: trainingFigure,
   responsiveness: responsivenessFigure,

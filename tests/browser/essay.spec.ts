@@ -26,17 +26,6 @@ test('the essay renders its chapters, typeset math and references, with no error
   expect(problems).toEqual([]);
 });
 
-test('the backend badge reports the backend the worker chose, and honours ?backend=', async ({ page }) => {
-  const problems = watch(page);
-  await page.goto(`${SITE}/`);
-  const badge = page.locator('.site-header details');
-  await expect(badge).toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
-  await page.goto(`${SITE}/?backend=cpu`);
-  await expect(badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
-  await expect(badge.locator('summary')).toContainText('CPU');
-  expect(problems).toEqual([]);
-});
-
 test('an exercise judges answers typed by keyboard', async ({ page }) => {
   await page.goto(`${SITE}/#frozen-kernel`);
   // The loss-bound exercise of chapter 3: t = n ln(L0/L*) / (2ηλ_min), computed independently here.

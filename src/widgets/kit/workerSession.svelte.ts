@@ -18,7 +18,7 @@
  */
 import type { EngineApi } from '../../engine/api';
 import { errorMessage } from '../../lib/errorMessage';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { nextChunk } from './chunks';
 import { Player } from './player.svelte';
 import type { TrainingSession } from './session';

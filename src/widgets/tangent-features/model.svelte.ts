@@ -9,7 +9,7 @@ import { scaleLinear } from 'd3';
 import { untrack } from 'svelte';
 import type { EditablePoints, Point } from '../../charts';
 import type { EngineApi } from '../../engine/api';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { getEngine } from '../../engine/client';
 import { errorMessage } from '../../lib/errorMessage';
 import type { Readout } from '../kit/ReadoutGrid.svelte';

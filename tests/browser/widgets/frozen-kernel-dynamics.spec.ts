@@ -64,7 +64,7 @@ test('answers while playing: width and η restart the run without a second press
 test('trains on the WebGL backend too', async ({ page }) => {
   const problems = watch(page);
   const widget = await openWidget(page, NAME, `?backend=webgl&${NAME}.steps=12`);
-  await expect(widget.locator('.backend')).toHaveText('WebGL', READY);
+  await expect(widget.locator('.backend')).toHaveText('WebGL (software)', READY);
   await expect(widget.getByRole('button', { name: 'Train', exact: true })).toBeEnabled(READY);
   const loss0 = await readout(widget, 'loss');
   await trainTo(widget, 12);

@@ -10,7 +10,7 @@ import { createEngine } from '../../../src/engine/engine';
 import { defaults } from '../../../src/lib/settings';
 import { circleFourier } from '../../../src/lib/ntk';
 import type { BackendSelection } from '../../../src/lib/nn';
-import { BackendStatus } from '../../../src/ui/backendStatus.svelte';
+import { BackendStatus } from '../../../src/engine/backendStatus.svelte';
 import { LinearisedSession } from '../../../src/widgets/kit/linearisedSession.svelte';
 import type { WorkerSession } from '../../../src/widgets/kit/workerSession.svelte';
 import { DriftSession } from '../../../src/widgets/ntk-drift/driftSession.svelte';
@@ -25,6 +25,8 @@ beforeAll(async () => {
 const lostError = () => Object.assign(new Error('the webgpu backend stopped working: its device was lost (test)'), { name: BACKEND_LOST });
 const AFTER_LOSS: BackendSelection = {
   backend: 'cpu',
+  chosenBy: 'only',
+  probe: 'test',
   attempts: [{ name: 'webgpu', ok: false, reason: 'its device was lost (test)', lost: true }, { name: 'cpu', ok: true }],
 };
 const NOTICE = 'WebGPU stopped: its device was lost (test). Started again from initialisation on CPU, with the same settings.';
