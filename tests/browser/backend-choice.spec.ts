@@ -84,7 +84,7 @@ test('a backend chosen in the badge goes into the address, keeps the settings an
   );
   await expect(widget.locator('.backend')).toHaveText('CPU');
   await expect.poll(async () => restartedFrom(await steps(), 50), READY).toBe(true);
-  await expect(widget.locator(`output[for="${FROZEN}-width"]`)).toHaveText('16');
+  await expect(widget.getByRole('textbox', { name: /^Width.*exact value$/ })).toHaveValue('16');
   await expect(widget.getByRole('alert')).toHaveCount(0);
 
   // Back to the fastest: the speeds measured at first are reused, and the address loses ?backend=.

@@ -112,7 +112,7 @@ test('two widgets embedded by script tag render, train, follow attributes and le
   // An attribute changed at run time reaches the widget's settings.
   await drift.scrollIntoViewIfNeeded();
   await drift.evaluate((el) => el.setAttribute('seed', '7'));
-  await expect(drift.getByRole('slider', { name: /^Seed/ })).toHaveAttribute('aria-valuetext', '7');
+  await expect(drift.getByRole('slider', { name: /^Seed/, includeHidden: true })).toHaveAttribute('aria-valuetext', '7');
 
   // Bad values are reported, specifically, inside the widget; the values used are safe ones.
   await drift.evaluate((el) => {
@@ -188,7 +188,7 @@ test('the essay’s “Copy embed code” gives snippets that reproduce the widg
   for (const name of ['pasted.html', 'pasted-copy.html']) {
     await pasted.goto(`${site}/${name}?backend=cpu`);
     for (const widget of [pasted.locator('ntk-drift'), pasted.frameLocator('iframe').locator('body')]) {
-      await expect(widget.getByRole('slider', { name: /^Seed/ })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
+      await expect(widget.getByRole('slider', { name: /^Seed/, includeHidden: true })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
       await expect(widget.getByRole('combobox', { name: 'Parameterisation' })).toHaveValue('standard');
       await expect(widget.getByRole('textbox', { name: 'Widths' })).toHaveValue('16, 32');
       await expect(widget.locator('li[data-setting]')).toHaveCount(0);

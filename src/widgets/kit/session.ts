@@ -4,6 +4,8 @@
  * widths both implement it.
  */
 import type { Player } from './player.svelte';
+import type { Readout } from './ReadoutGrid.svelte';
+import type { Visibility } from './visibility.svelte';
 import type { Progress } from './workEstimate';
 
 export interface TrainingSession {
@@ -27,4 +29,18 @@ export interface TrainingSession {
   /** Back to initialisation (the same network where possible); keeps playing if playing. */
   restart(): void;
   dispose(): void;
+}
+
+/** What a training widget's model offers its frame (TrainingFrame): the session and what is shown around the charts. */
+export interface TrainingModel {
+  readonly session: TrainingSession;
+  readonly visibility: Visibility;
+  readonly settings: { values: Record<string, unknown> };
+  /** The learning rate's stability limit, drawn on its control; null where there is none. */
+  readonly limit: number | null;
+  readonly notice: string | null;
+  /** A settled change waits to restart the network. */
+  readonly live: { readonly pending: boolean };
+  readonly readouts: readonly Readout[];
+  readonly moreReadouts: readonly Readout[];
 }

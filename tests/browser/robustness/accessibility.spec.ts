@@ -132,6 +132,13 @@ for (const name of NAMES) {
     await page.goto(embedUrl(name));
     const frame = page.locator('section.widget');
     await rendered(name, page.locator('main'));
+    // "More settings" folds the other controls away; the keyboard unfolds it (Enter on its summary).
+    const folded = frame.locator('details:not([open]) > summary');
+    for (let left = await folded.count(); left > 0; left--) {
+      await folded.first().focus();
+      await page.keyboard.press('Enter');
+      await expect(folded).toHaveCount(left - 1);
+    }
     const controls = await frame.locator('button, input, select, textarea, [tabindex]:not([tabindex="-1"])').all();
     const expected: string[] = [];
     for (const control of controls) if (await control.isEnabled()) expected.push(await control.evaluate(controlKey));

@@ -43,7 +43,7 @@ async function frozenWidget(page: Page): Promise<Locator> {
 
 /** Trains the frozen-kernel widget to the URL's step count with the URL's width, without an error. */
 async function trainsWithUrlSettings(widget: Locator): Promise<void> {
-  await expect(widget.locator(`input[id="${FROZEN}-width-typed"]`)).toHaveValue('16');
+  await expect(widget.getByRole('textbox', { name: /^Width.*exact value$/ })).toHaveValue('16');
   await widget.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(widget.locator('[data-readout="step"]')).toHaveText(String(FROZEN_STEPS), READY);
   await expect(widget.getByRole('alert')).toHaveCount(0);
@@ -216,7 +216,7 @@ test('when WebGPU fails during a one-shot measurement, the widget measures again
   await explorerFaults.loseDevice();
   await expect(explorer.locator('.backend-notice')).toHaveText(NOTICE, READY);
   await expect(explorer.locator('.backend')).toHaveText('WebGL (software)');
-  await expect(explorer.getByText('Sampled 32 networks')).toBeVisible(READY);
+  await expect(explorer.getByText(/^Sampled 8 networks at each of \d+ widths/)).toBeVisible(READY);
   await expect(explorer.locator('[data-readout="slope"]')).toHaveText(/\d/);
   await expect(explorer.getByRole('alert')).toHaveCount(0);
   expect(page.url()).toBe(explorerUrl);

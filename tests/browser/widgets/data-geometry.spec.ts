@@ -43,7 +43,7 @@ test('tighter clusters make the noisy labels’ norm explode, not the clean labe
 
   // A new n replaces the data set, the spectrum and the run without a hitch.
   await widget.locator('.more-settings > summary').click();
-  await widget.getByLabel('Training points n').focus();
+  await widget.getByRole('slider', { name: 'Training points n' }).focus();
   await page.keyboard.press('End');
   await expect(widget.locator('svg .bar')).toHaveCount(60);
   await expect(widget.getByRole('button', { name: 'Train', exact: true })).toBeEnabled(READY);
