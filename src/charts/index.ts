@@ -7,7 +7,7 @@ export { default as RichText } from './RichText.svelte';
 export { default as ScatterChart } from './ScatterChart.svelte';
 export { axisValueFormat } from './format';
 export type { HeatmapScheme } from './heatmap';
-export type { PathPoint, PathSeries } from './paths';
+export type { PathLink, PathPoint, PathSeries } from './paths';
 export { plainText } from './richText';
 export type {
   Domain,

@@ -13,6 +13,8 @@ export interface PathPoint extends Point {
   t: number;
   /** On a 'line+markers' path: draw a marker here (default true). */
   marker?: boolean;
+  /** Marker radius in px (e.g. larger for where each path is now); the charts' default when absent. */
+  size?: number;
 }
 
 export interface PathSeries {
@@ -76,6 +78,23 @@ export function equalAspectDomains(x: Domain, y: Domain, innerWidth: number, inn
     return [mid - half, mid + half];
   };
   return { x: around(x, innerWidth), y: around(y, innerHeight) };
+}
+
+/** Two paths whose points of equal t are joined by a faint segment, so their gap at each t shows. */
+export interface PathLink {
+  /** The path whose marked points are joined (e.g. a measurement). */
+  from: string;
+  /** The path they are joined to, at the same t (e.g. its prediction). */
+  to: string;
+}
+
+/** Segments from each marked point of `from` to the point of `to` with the same t, where there is one. */
+export function linkSegments(from: Pick<PathSeries, 'kind' | 'points'>, to: Pick<PathSeries, 'points'>): [Point, Point][] {
+  const byT = new Map(to.points.map((p) => [p.t, p]));
+  return markedPoints(from).flatMap((p) => {
+    const q = byT.get(p.t);
+    return q ? [[p, q] as [Point, Point]] : [];
+  });
 }
 
 /** Sorted distinct t of the marked points of readable paths (of all their points when none is marked): the cursor's stops. */

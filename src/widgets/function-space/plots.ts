@@ -20,7 +20,10 @@ export interface PlanePlot {
   yDomain: Domain;
 }
 
-const inPlane = (p: Projected, marker = true): PathPoint => ({ x: p.v1, y: p.v2, t: p.step, marker });
+/** Marker radius (px) of where each path is at the network's latest step. */
+const NOW_RADIUS = 6;
+
+const inPlane = (p: Projected, marker = true, now = false): PathPoint => ({ x: p.v1, y: p.v2, t: p.step, marker, size: now ? NOW_RADIUS : undefined });
 
 /** Points up to and including the first one farther than `reach` from the origin. */
 function pathWithin(points: readonly PathPoint[], reach: number): PathPoint[] {
@@ -36,21 +39,23 @@ function pathWithin(points: readonly PathPoint[], reach: number): PathPoint[] {
 /**
  * The plane of K₀'s top two eigenvectors: the network's residual (markers at its records), its
  * linearisation and the infinite-width prediction (lines over the horizon, with markers at the
- * network's steps so that points of equal step can be compared), and the fit r = 0 they head for.
+ * network's steps so that points of equal step can be compared, larger at its latest step), and the
+ * fit r = 0 they head for.
  */
 export function planePlot(theory: FunctionSpaceTheory, comparison: PathComparison, horizon: number): PlanePlot {
   const recorded = new Set(comparison.network.map((p) => p.step));
+  const latest = comparison.network.at(-1)?.step;
   const steps = [...new Set([...stepGrid(horizon, CURVE_POINTS), ...recorded])].sort((a, b) => a - b);
   const reach = REACH * theory.r0Norm;
-  const predicted = (at: (step: number) => Projected) => pathWithin(steps.map((t) => inPlane(at(t), recorded.has(t))), reach);
+  const predicted = (at: (step: number) => Projected) => pathWithin(steps.map((t) => inPlane(at(t), recorded.has(t), t === latest)), reach);
   const paths: PathSeries[] = [];
   if (theory.infinite) {
     paths.push({ id: 'infinite', label: 'infinite width (analytic NTK, f₀ = 0)', kind: 'line+markers', colorIndex: 2, dashed: true, points: predicted((t) => theory.infiniteAt(t)!) });
   }
   paths.push({ id: 'linearised', label: 'linearised, K₀ frozen', kind: 'line+markers', colorIndex: 1, points: predicted((t) => theory.linearisedAt(t)) });
-  paths.push({ id: 'network', label: 'network (measured)', kind: 'line+markers', colorIndex: 0, points: comparison.network.map((p) => inPlane(p)) });
+  paths.push({ id: 'network', label: 'network (measured)', kind: 'line+markers', colorIndex: 0, points: comparison.network.map((p) => inPlane(p, true, p.step === latest)) });
   const fit = { x: 0, y: 0, t: 0 };
-  paths.push({ id: 'fit', label: 'fit, r = 0', kind: 'markers', colorIndex: 7, readout: false, points: [fit] });
+  paths.push({ id: 'fit', label: 'fit, r = 0', kind: 'markers', colorIndex: 6, readout: false, points: [fit] });
 
   const shown = [fit, ...paths.flatMap((p) => p.points).filter((p) => Math.hypot(p.x, p.y) <= reach)];
   const [x0, x1] = [Math.min(...shown.map((p) => p.x)), Math.max(...shown.map((p) => p.x))];

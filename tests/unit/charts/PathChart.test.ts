@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import PathChart from '../../../src/charts/PathChart.svelte';
 import {
   equalAspectDomains,
+  linkSegments,
   nearestT,
   pathExtent,
   pathReadingAt,
@@ -128,6 +129,18 @@ describe('PathChart', () => {
     const [xAxis, yAxis] = renderedAxes(html);
     expect(Math.min(...values(xAxis))).toBeLessThanOrEqual(-4);
     expect(Math.max(...values(yAxis))).toBeGreaterThanOrEqual(4);
+  });
+
+  test('links join the marked points of one path to the points of another at the same t', () => {
+    const measured: PathSeries = { id: 'm', label: 'measured', kind: 'markers', points: [{ x: 1, y: 0, t: 0 }, { x: 0.5, y: 0.5, t: 3 }, { x: 0, y: 1, t: 7 }] };
+    // The prediction has points at t = 0 and 3 but none at 7: two links.
+    const predicted: PathSeries = { id: 'p', label: 'predicted', kind: 'line', points: [{ x: 1, y: 0, t: 0 }, { x: 0.6, y: 0.2, t: 3 }, { x: 0, y: 0.9, t: 6 }] };
+    expect(linkSegments(measured, predicted)).toEqual([
+      [measured.points[0], predicted.points[0]],
+      [measured.points[1], predicted.points[1]],
+    ]);
+    const html = renderChart(PathChart, { title: 'Linked', paths: [measured, predicted], links: [{ from: 'm', to: 'p' }, { from: 'm', to: 'missing' }] });
+    expect(countElements(html, 'line', 'link')).toBe(2);
   });
 
   test('no paths: the placeholder, not an empty plot', () => {
