@@ -179,6 +179,7 @@ export function createEngine(): EngineApi {
         const trainer = trainerOf(runId);
         const result: StepResult = { record: await trainer.step(request.steps) };
         if (request.withFirstLayer) result.firstLayer = await readFloat32(firstLayerWeights(trainer));
+        if (request.withKernel) result.kernelTrain = await readFloat32(tf.tidy(() => trainer.trainKernel()));
         return result;
       }),
 

@@ -14,10 +14,11 @@ import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
+import { CheckpointTracker } from './checkpoint.svelte';
 import { outsidePlot, planePlot } from './plots';
-import { functionSpaceDataset, networkSpec, runRequest } from './run';
+import { checkpointStep, functionSpaceDataset, networkSpec, runRequest } from './run';
 import { schema } from './schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum } from './theory';
+import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from './theory';
 
 const sameValues = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const degrees = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}°`;
@@ -25,12 +26,14 @@ const degrees = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}°`;
 export class FunctionSpaceModel {
   readonly visibility = new Visibility();
   readonly settings: WidgetSettings<typeof schema>;
+  readonly checkpoints: CheckpointTracker;
   readonly session: LinearisedSession;
   readonly live: LiveRun;
 
   constructor(props: () => WidgetProps<typeof schema>, engine: SessionEngine = getEngine()) {
     this.settings = new WidgetSettings(props);
-    this.session = new LinearisedSession(engine, () => this.visibility.visible);
+    this.checkpoints = new CheckpointTracker(engine, () => checkpointStep(this.session.horizon));
+    this.session = new LinearisedSession(this.checkpoints.sessionEngine, () => this.visibility.visible);
     this.live = new LiveRun(this.session, {
       request: () => {
         const s = this.settings.snapshot();
@@ -53,14 +56,23 @@ export class FunctionSpaceModel {
     return hasKernelLimit(parameterization) ? infiniteWidthSpectrum(this.data, networkSpec({ depth, activation })) : null;
   });
 
-  /** The three paths at the slider's η, in the basis of the run's K₀ (null until it is known). */
+  /** The linearisation re-anchored at the run's checkpoint, everything but η (one eigendecomposition per checkpoint). */
+  private readonly reanchoring = $derived.by(() => {
+    const { checkpoint } = this.checkpoints;
+    const initial = this.session.initial;
+    return checkpoint && initial && checkpoint.kernel.length === initial.n ** 2 ? reanchoring(checkpoint, initial.yTrain) : null;
+  });
+
+  /** The paths at the slider's η, in the basis of the run's K₀ (null until it is known). */
   readonly theory = $derived.by(() => {
     const initial = this.session.initial;
     if (!initial) return null;
     const lr = this.settings.values.lr;
     // The infinite-width kernel follows the settings at once; drawn only on the run's own training set.
     const infinite = this.infiniteSpectrum && sameValues(this.infiniteSpectrum.yTrain, initial.yTrain) ? this.infiniteSpectrum.dynamics(lr) : null;
-    return new FunctionSpaceTheory(initial.at(lr), infinite);
+    // The checkpoint belongs to the trajectory at the run's η.
+    const reanchored = this.settings.values.reanchor && this.session.lr === lr ? this.reanchoring : null;
+    return new FunctionSpaceTheory(initial.at(lr), infinite, reanchored);
   });
 
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
@@ -100,6 +112,15 @@ export class FunctionSpaceModel {
     const share = (x: number | undefined) => (x !== undefined && energy ? x / energy : null);
     return [
       { key: 'distance', label: 'Largest gap to the linearisation, in the plane, ÷ ‖r₀‖', value: this.comparison?.largestDistance },
+      ...(this.settings.values.reanchor
+        ? [
+            {
+              key: 'distance-reanchored',
+              label: `Largest gap to the linearisation re-anchored at step ${this.theory?.anchorStep ?? checkpointStep(this.session.horizon)}, ÷ ‖r₀‖`,
+              value: this.comparison?.largestReanchoredDistance,
+            },
+          ]
+        : []),
       { key: 'angle', label: "Angle between the network's step and K₀'s", value: this.comparison?.angle, format: degrees },
       { key: 'outside-network', label: 'Outside the plane, network ‖r − Pr‖²/‖r₀‖²', value: share(this.now?.network.outside) },
       { key: 'outside-linearised', label: 'Outside the plane, linearised', value: share(this.now?.linearised.outside) },
@@ -116,6 +137,7 @@ export class FunctionSpaceModel {
     { key: 'distance-now', label: 'Gap to the linearisation now, in the plane, ÷ ‖r₀‖', value: this.comparison?.distance },
     { key: 'distance-full', label: 'Largest gap over all n outputs ‖r − r_lin‖/‖r₀‖', value: this.comparison?.largestFullDistance },
     { key: 'distance-infinite', label: 'Largest gap to infinite width, in the plane, ÷ ‖r₀‖', value: this.comparison?.largestInfiniteDistance },
+    { key: 'anchor-step', label: 'Checkpoint of the re-anchored linearisation', value: this.theory?.anchorStep },
     { key: 'plane-share', label: 'Share of ‖r₀‖² in the plane', value: this.planeShare },
     { key: 'lambda-1', label: 'λ₁ of K₀', value: this.theory?.eigenvalues[0] },
     { key: 'lambda-2', label: 'λ₂ of K₀', value: this.theory?.eigenvalues[1] },

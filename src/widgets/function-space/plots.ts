@@ -39,8 +39,8 @@ function pathWithin(points: readonly PathPoint[], reach: number): PathPoint[] {
 /**
  * The plane of K₀'s top two eigenvectors: the network's residual (markers at its records), its
  * linearisation and the infinite-width prediction (lines over the horizon, with markers at the
- * network's steps so that points of equal step can be compared, larger at its latest step), and the
- * fit r = 0 they head for.
+ * network's steps so that points of equal step can be compared, larger at its latest step), the
+ * linearisation re-anchored at the run's checkpoint from there on, and the fit r = 0 they head for.
  */
 export function planePlot(theory: FunctionSpaceTheory, comparison: PathComparison, horizon: number): PlanePlot {
   const recorded = new Set(comparison.network.map((p) => p.step));
@@ -53,6 +53,12 @@ export function planePlot(theory: FunctionSpaceTheory, comparison: PathCompariso
     paths.push({ id: 'infinite', label: 'infinite width (analytic NTK, f₀ = 0)', kind: 'line+markers', colorIndex: 2, dashed: true, points: predicted((t) => theory.infiniteAt(t)!) });
   }
   paths.push({ id: 'linearised', label: 'linearised, K₀ frozen', kind: 'line+markers', colorIndex: 1, points: predicted((t) => theory.linearisedAt(t)) });
+  const from = theory.anchorStep;
+  if (from !== null) {
+    const later = [from, ...steps.filter((t) => t > from)];
+    const points = pathWithin(later.map((t) => inPlane(theory.reanchoredAt(t)!, recorded.has(t), t === latest)), reach);
+    paths.push({ id: 'reanchored', label: `re-anchored at step ${from}`, kind: 'line+markers', colorIndex: 3, dashed: true, points });
+  }
   paths.push({ id: 'network', label: 'network (measured)', kind: 'line+markers', colorIndex: 0, points: comparison.network.map((p) => inPlane(p, true, p.step === latest)) });
   const fit = { x: 0, y: 0, t: 0 };
   paths.push({ id: 'fit', label: 'fit, r = 0', kind: 'markers', colorIndex: 6, readout: false, points: [fit] });
@@ -83,6 +89,11 @@ export function outsidePlot(theory: FunctionSpaceTheory, comparison: PathCompari
     series.push({ id: 'infinite', label: 'infinite width', kind: 'line', colorIndex: 2, dashed: true, points: curveWithin(grid.map((t) => share(theory.infiniteAt(t)!)), range) });
   }
   series.push({ id: 'linearised', label: 'linearised', kind: 'line', colorIndex: 1, points: curveWithin(grid.map((t) => share(theory.linearisedAt(t))), range) });
+  const from = theory.anchorStep;
+  if (from !== null) {
+    const later = [from, ...grid.filter((t) => t > from)];
+    series.push({ id: 'reanchored', label: `re-anchored at step ${from}`, kind: 'line', colorIndex: 3, dashed: true, points: curveWithin(later.map((t) => share(theory.reanchoredAt(t)!)), range) });
+  }
   series.push({ id: 'network', label: 'network', kind: 'markers', colorIndex: 0, points: comparison.network.map(share) });
   const top = Math.max(...series.flatMap((s) => s.points.map((p) => p.y)).filter((y) => y <= range[1]), 0);
   return { series, yDomain: [0, top > 0 ? 1.1 * top : 1] };

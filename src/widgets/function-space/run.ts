@@ -32,3 +32,11 @@ export function runRequest(s: FunctionSpaceSettings, data: Dataset): RunRequest 
     options: { lr: s.lr, alpha: s.alpha, centered: true },
   };
 }
+
+/**
+ * Where the linearisation is anchored again: a tenth of the way to the horizon, "a little way into
+ * training", where the kernel has done most of its moving (chapter 6; Fort et al. 2020).
+ */
+export function checkpointStep(horizon: number): number {
+  return Math.max(1, Math.round(horizon / 10));
+}

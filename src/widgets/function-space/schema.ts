@@ -38,4 +38,11 @@ export const schema = defineSchema([
   // Closed-form activations only: the infinite-width kernel is computed on the page at every change.
   { ...activation, options: activation.options.filter((o) => o.value === 'relu' || o.value === 'erf') },
   seedSetting(1),
+  {
+    kind: 'boolean',
+    key: 'reanchor',
+    label: 'Show the linearisation re-anchored at a checkpoint',
+    help: 'linearised again around the network at a tenth of the steps, with its kernel there',
+    default: true,
+  },
 ]);

@@ -6,13 +6,16 @@
  * - its linearisation around θ₀: r_t = (I − ηK₀/n)^t r₀, so mode k shrinks by (1 − ηλ_k/n) per
  *   step, each coordinate an exponential toward 0 (../kit/linearisedRun.ts);
  * - the infinite-width prediction: the same GD with the analytic NTK Θ∞ (src/lib/ntk) and f₀ = 0,
- *   the mean over initialisations, so r₀ = −y: (I − ηΘ∞/n)^t (−y), seen in the same K₀ basis.
+ *   the mean over initialisations, so r₀ = −y: (I − ηΘ∞/n)^t (−y), seen in the same K₀ basis;
+ * - the linearisation re-anchored at a checkpoint t_c a little way into training, with the
+ *   network's kernel K_c and residual r_c there: (I − ηK_c/n)^(t − t_c) r_c for t ≥ t_c (the early
+ *   phase of Fort et al. 2020: the kernel moves most at the start).
  *
  * The trainer's g = α(f − f₀) obeys ġ = −(η/n) Θ_lr (g − y) for every α (src/lib/nn/trainer.ts), so
  * all three use the same η, and the run is centred (./run.ts): all three start at −y.
  */
 import type { TrainRecord } from '../../lib/nn';
-import { analyticKernels, KernelSpectrum, type Dataset, type LinearisedDynamics, type Matrix, type MlpSpec } from '../../lib/ntk';
+import { analyticKernels, KernelSpectrum, toRows, type Dataset, type LinearisedDynamics, type Matrix, type MlpSpec } from '../../lib/ntk';
 import type { LinearisedRun } from '../kit/linearisedRun';
 
 /** A residual in the K₀ eigenbasis: its place in the plane of the top two eigenvectors, and what the plane hides. */
@@ -48,17 +51,44 @@ export function infiniteWidthSpectrum(data: Pick<Dataset, 'xTrain' | 'yTrain'>, 
   return new KernelSpectrum({ kTrain: analyticKernels(data.xTrain, data.xTrain, spec).ntk, yTrain: data.yTrain });
 }
 
-/** The three paths of one run at one η, in the basis of that run's K₀. */
+/** The network's kernel K_c and outputs at a checkpoint step, as the worker reports them. */
+export interface Checkpoint {
+  record: TrainRecord;
+  /** K_c on train × train, row-major. */
+  kernel: Float32Array;
+}
+
+/** The linearisation re-anchored at a checkpoint, everything but η (one eigendecomposition of K_c). */
+export interface Reanchoring {
+  from: number;
+  spectrum: KernelSpectrum;
+}
+
+export function reanchoring({ record, kernel }: Checkpoint, yTrain: number[]): Reanchoring {
+  return { from: record.step, spectrum: new KernelSpectrum({ kTrain: toRows(kernel, yTrain.length), yTrain, f0Train: record.trainOutputs }) };
+}
+
+/** The paths of one run at one η, in the basis of that run's K₀. */
 export class FunctionSpaceTheory {
   /** ‖r₀‖, the length every distance is measured against. */
   readonly r0Norm: number;
+  /** The re-anchored linearisation at this η. */
+  private readonly reanchoredDynamics: LinearisedDynamics | null;
 
   constructor(
     readonly linearised: LinearisedRun,
     /** The infinite-width prediction on the run's training set at the same η; null where there is none. */
     readonly infinite: LinearisedDynamics | null,
+    /** The linearisation re-anchored at a checkpoint of this run at this η; null before the checkpoint. */
+    readonly reanchored: Reanchoring | null = null,
   ) {
     this.r0Norm = Math.sqrt(sumOfSquares(linearised.theory.modeCoefficients()));
+    this.reanchoredDynamics = reanchored?.spectrum.dynamics(linearised.lr) ?? null;
+  }
+
+  /** The checkpoint's step; null without one. */
+  get anchorStep(): number | null {
+    return this.reanchored?.from ?? null;
   }
 
   get lr(): number {
@@ -77,6 +107,13 @@ export class FunctionSpaceTheory {
   infiniteAt(step: number): Projected | null {
     if (!this.infinite) return null;
     return projectModes(step, coordinates(this.linearised.theory.eigen.vectors, this.infinite.residual(step, 'gd')));
+  }
+
+  /** The re-anchored linearisation at `step` ≥ the checkpoint's; null before it or without one. */
+  reanchoredAt(step: number): Projected | null {
+    const from = this.anchorStep;
+    if (from === null || step < from) return null;
+    return projectModes(step, coordinates(this.linearised.theory.eigen.vectors, this.reanchoredDynamics!.residual(step - from, 'gd')));
   }
 
   network(record: TrainRecord): Projected {
@@ -133,6 +170,8 @@ export interface PathComparison {
   largestFullDistance: number;
   /** Largest distance in the plane between the network and the infinite-width prediction, relative to ‖r₀‖. */
   largestInfiniteDistance: number | null;
+  /** Largest distance in the plane between the network and the re-anchored linearisation from its checkpoint on; null without one. */
+  largestReanchoredDistance: number | null;
   /** stepAngle between the last two records; null before the second record. */
   angle: number | null;
 }
@@ -151,6 +190,13 @@ export function comparePaths(theory: FunctionSpaceTheory, records: readonly Trai
     distance: gaps.at(-1) ?? 0,
     largestFullDistance: largest(records.map((r) => theory.fullDistance(r))),
     largestInfiniteDistance: infinite ? largest(network.map((p, i) => theory.planeDistance(p, infinite[i]))) : null,
+    largestReanchoredDistance:
+      theory.anchorStep === null
+        ? null
+        : largest(network.flatMap((p) => {
+            const anchored = theory.reanchoredAt(p.step);
+            return anchored ? [theory.planeDistance(p, anchored)] : [];
+          })),
     angle: records.length >= 2 ? theory.stepAngle(records[records.length - 2], records[records.length - 1]) : null,
   };
 }

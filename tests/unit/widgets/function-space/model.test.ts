@@ -91,6 +91,50 @@ describe('FunctionSpaceModel', () => {
     destroy();
   });
 
+  it('linearises again at a tenth of the steps with the kernel the worker measured there; a new η takes a new checkpoint', async () => {
+    const { model, destroy } = createModel({ parameterization: 'mup', width: 32 });
+    await until(() => model.theory !== null, 'the initial kernel');
+    expect(pathPoints(model, 'reanchored')).toBeUndefined();
+    model.session.player.play();
+    await until(() => model.session.step >= 30, 'the run to finish');
+    // The chunk that passed step 3 was split there: the run still ends at its horizon.
+    expect(model.session.step).toBe(30);
+    const checkpoint = model.checkpoints.checkpoint!;
+    expect(checkpoint.record.step).toBe(3);
+    expect(readout(model, 'anchor-step')).toBe(3);
+    // K₃ has moved from K₀ (μP, width 32), but not far.
+    const k0 = model.session.initial!.kernel.flat();
+    const drift = Math.hypot(...checkpoint.kernel.map((k, i) => k - k0[i])) / Math.hypot(...k0);
+    expect(drift).toBeGreaterThan(1e-4);
+    expect(drift).toBeLessThan(0.5);
+    const path = pathPoints(model, 'reanchored')!;
+    expect(path[0].t).toBe(3);
+    expect(path.at(-1)!.t).toBe(30);
+    expect(readout(model, 'distance-reanchored')).toBeGreaterThanOrEqual(0);
+
+    // Hidden by its setting, with no work in the worker.
+    const calls = await engine.callCounts();
+    model.settings.values.reanchor = false;
+    flushSync();
+    expect(pathPoints(model, 'reanchored')).toBeUndefined();
+    expect(model.readouts.map((r) => r.key)).not.toContain('distance-reanchored');
+    model.settings.values.reanchor = true;
+    flushSync();
+    expect(pathPoints(model, 'reanchored')![0].t).toBe(3);
+
+    // A new η: the old checkpoint belongs to the old trajectory.
+    model.settings.values.lr = 0.4;
+    flushSync();
+    expect(pathPoints(model, 'reanchored')).toBeUndefined();
+    await sleep(RESTART_DELAY_MS + 20);
+    await until(() => model.session.lr === 0.4 && model.session.step >= 30, 'the retuned run to finish');
+    expect(model.checkpoints.checkpoint).not.toBe(checkpoint);
+    expect(model.checkpoints.checkpoint!.record.step).toBe(3);
+    expect(pathPoints(model, 'reanchored')![0].t).toBe(3);
+    expect((await engine.callCounts()).createRun).toBe(calls.createRun);
+    destroy();
+  });
+
   it('builds a new network for a new width, keeping the infinite-width kernel; a new n hides that prediction until its run is built', async () => {
     const { model, destroy } = createModel();
     await until(() => model.theory !== null, 'the initial kernel');

@@ -5,7 +5,7 @@ import { defaults } from '../../../../src/lib/settings';
 import { outsidePlot, planePlot } from '../../../../src/widgets/function-space/plots';
 import { functionSpaceDataset, networkSpec } from '../../../../src/widgets/function-space/run';
 import { schema } from '../../../../src/widgets/function-space/schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum } from '../../../../src/widgets/function-space/theory';
+import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from '../../../../src/widgets/function-space/theory';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { explicitGd, record } from '../kit/circulantRun';
 
@@ -56,6 +56,40 @@ describe('planePlot', () => {
     expect(radius.at(-1)!).toBeGreaterThan(2 * diverging.r0Norm);
     expect(radius.slice(0, -1).every((r) => r <= 2 * diverging.r0Norm)).toBe(true);
     expect(cut.xDomain[1] - cut.xDomain[0]).toBeLessThan(5 * diverging.r0Norm);
+  });
+});
+
+describe('the re-anchored linearisation', () => {
+  // A checkpoint at step 9 with another kernel (2K₀: the step halves each mode's time) and the network's outputs there.
+  const doubled = Float32Array.from(kernel.flat().map((k) => 2 * k));
+  const checkpoint = { record: records[4], kernel: doubled };
+  const theory = new FunctionSpaceTheory(initial.at(settings.lr), spectrum.dynamics(settings.lr), reanchoring(checkpoint, data.yTrain));
+
+  it('is drawn from its checkpoint to the horizon, marked at the network’s later steps, in the plane and outside it', () => {
+    const plot = planePlot(theory, comparePaths(theory, records), 100);
+    const path = plot.paths.find((p) => p.id === 'reanchored')!;
+    expect(path.label).toMatch(/re-anchored at step 9/);
+    expect(path.points[0].t).toBe(9);
+    expect(path.points.at(-1)!.t).toBe(100);
+    expect(markedPoints(path).map((p) => p.t)).toEqual([9, 20]);
+    // It starts where the network is at the checkpoint, and at step 20 it is GD with 2K₀ for 11 steps from there.
+    const network = plot.paths.find((p) => p.id === 'network')!.points.find((p) => p.t === 9)!;
+    expect(path.points[0].x).toBeCloseTo(network.x, 9);
+    expect(path.points[0].y).toBeCloseTo(network.y, 9);
+    const at20 = explicitGd(kernel.map((row) => row.map((k) => 2 * k)), data.yTrain, records[4].trainOutputs, settings.lr, 11).f.map((f, i) => f - data.yTrain[i]);
+    const [v1, v2] = theory.linearised.theory.eigen.vectors;
+    const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i], 0);
+    const p20 = path.points.find((p) => p.t === 20)!;
+    expect(p20.x).toBeCloseTo(dot(v1, at20), 6);
+    expect(p20.y).toBeCloseTo(dot(v2, at20), 6);
+    const outside = outsidePlot(theory, comparePaths(theory, records), 100).series.find((s) => s.id === 'reanchored')!;
+    expect(outside.points[0].x).toBe(9);
+  });
+
+  it('is not drawn without a checkpoint', () => {
+    const plain = theoryAt(settings.lr);
+    expect(planePlot(plain, comparePaths(plain, records), 100).paths.map((p) => p.id)).not.toContain('reanchored');
+    expect(outsidePlot(plain, comparePaths(plain, records), 100).series.map((s) => s.id)).not.toContain('reanchored');
   });
 });
 

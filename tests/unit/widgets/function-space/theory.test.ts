@@ -4,7 +4,7 @@ import { analyticKernels, type Matrix } from '../../../../src/lib/ntk';
 import { defaults } from '../../../../src/lib/settings';
 import { functionSpaceDataset, networkSpec } from '../../../../src/widgets/function-space/run';
 import { schema } from '../../../../src/widgets/function-space/schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum } from '../../../../src/widgets/function-space/theory';
+import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from '../../../../src/widgets/function-space/theory';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { explicitGd, record } from '../kit/circulantRun';
 
@@ -81,6 +81,28 @@ describe('FunctionSpaceTheory', () => {
     expect(off.largestDistance).toBeCloseTo(0.1, 9);
     expect(off.distance).toBeCloseTo(0.1, 9);
     expect(off.largestFullDistance).toBeCloseTo(0.1, 9);
+  });
+
+  it('re-anchors the linearisation at a checkpoint: explicit GD with the kernel and outputs there, from there on', () => {
+    // A checkpoint at step 12 with another kernel (the analytic one of the settings, in float32) and outputs off the K₀ path.
+    const kc = analyticKernels(data.xTrain, data.xTrain, networkSpec(settings)).ntk.map((row) => row.map(Math.fround));
+    const fc = explicitGd(k0, data.yTrain, zeros, lr, 12).f.map((f, i) => f + 0.05 * Math.sin(3 * i));
+    const anchored = new FunctionSpaceTheory(initial.at(lr), null, reanchoring({ record: record(12, fc, data.yTrain), kernel: Float32Array.from(kc.flat()) }, data.yTrain));
+    expect(anchored.anchorStep).toBe(12);
+    expect(anchored.reanchoredAt(11)).toBeNull();
+    for (const steps of [12, 13, 40, 200]) {
+      const r = explicitGd(kc, data.yTrain, fc, lr, steps - 12).f.map((f, i) => f - data.yTrain[i]);
+      const p = anchored.reanchoredAt(steps)!;
+      expect(p.v1).toBeCloseTo(dot(v1, r), 9);
+      expect(p.v2).toBeCloseTo(dot(v2, r), 9);
+      expect(p.outside).toBeCloseTo(dot(r, r) - dot(v1, r) ** 2 - dot(v2, r) ** 2, 9);
+    }
+    // A network on the re-anchored path after the checkpoint is measured as on it, whatever it did before.
+    const records = [record(0, zeros, data.yTrain), record(5, zeros.map(() => 0.3), data.yTrain), ...[12, 20, 50].map((t) => record(t, explicitGd(kc, data.yTrain, fc, lr, t - 12).f, data.yTrain))];
+    const compared = comparePaths(anchored, records);
+    expect(compared.largestReanchoredDistance).toBeLessThan(1e-9);
+    expect(compared.largestDistance).toBeGreaterThan(0.01);
+    expect(comparePaths(theory, records).largestReanchoredDistance).toBeNull();
   });
 
   it('gives the angle between the network step and the frozen-kernel step from the same residual', () => {
