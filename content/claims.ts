@@ -18,7 +18,8 @@ import {
 } from '../src/lib/ntk';
 import { defaults } from '../src/lib/settings';
 import { schema as eigenmodeSchema } from '../src/widgets/eigenmode-decay/schema';
-import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/experiment';
+import { schema as firstLookSchema } from '../src/widgets/network-vs-linearisation/schema';
+import { DRIFT_DATA, networkFor } from '../src/widgets/ntk-drift/run';
 import { schema as driftSchema } from '../src/widgets/ntk-drift/schema';
 import { MAX_WIDTH } from '../src/widgets/kit/settings';
 import type { SlowModesMeasurement, SlowModesRecording } from '../tests/measure/slowModes';
@@ -35,6 +36,17 @@ function reluNtkAtAngle(angle: number): number {
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, ai, i) => sum + ai * b[i], 0);
 const relu = (z: number) => Math.max(z, 0);
 const step = (z: number) => (z > 0 ? 1 : 0);
+
+// ── The opening figure: a wide network trains like its linearisation ───────────────────────────
+
+const firstLookDefaults = defaults(firstLookSchema);
+
+/**
+ * The opening figure's defaults and the narrow width its prompt asks for. That the largest gap to
+ * the linearisation grows several times over from the default width to the narrow one is measured
+ * over seeds (tests/unit/widgets/network-vs-linearisation/model.test.ts).
+ */
+export const firstLook = { width: firstLookDefaults.width, points: firstLookDefaults.points.length, narrowWidth: 16 };
 
 // ── Chapter 1: similar outputs are not similar gradients ────────────────────────────────────────
 
@@ -237,7 +249,7 @@ export const eigenmodeDeparture = { width: defaults(eigenmodeSchema).width, step
 
 const driftDefaults = defaults(driftSchema);
 
-/** The drift widget's network: one hidden ReLU layer, W_std = 1, b_std = 0.1 (src/widgets/ntk-drift/experiment.ts). */
+/** The drift widget's network: one hidden ReLU layer, W_std = 1, b_std = 0.1 (src/widgets/ntk-drift/run.ts). */
 export const driftSpec: MlpSpec = (({ depth, activation, wStd, bStd }) => ({ depth, activation, wStd, bStd }))(networkFor(driftDefaults));
 
 /**

@@ -30,6 +30,40 @@ const MATH_USE = /\{\s*(tex|equation|eqref)\s*(?:\(\s*(['"])(.*?)\2\s*\))?\s*(?:
 /** Any mention of a marker as code in a mustache, to catch forms MATH_USE does not accept. */
 const MARKER_IN_MUSTACHE = /\{[^{}]*?\b(?:tex\s*`|equation\s*\(|eqref\s*\()/g;
 
+/**
+ * Text written right after inline math or an equation reference, with no space ("{tex`x`}." or
+ * "{eqref('loss')}'s"): it is kept on the line of the math's end, so that a line never starts with
+ * the full stop of the sentence before (see glue). Ends at white space or at the next tag or mustache.
+ */
+const GLUED_TEXT = /^[^\s{<]+/;
+
+const KATEX_HTML = '<span class="katex-html" aria-hidden="true">';
+const LAST_BASE = '<span class="base">';
+const KATEX_END = '</span></span>';
+
+/**
+ * `html` (KaTeX's inline output, or an equation reference) followed by `glued`, with no line break
+ * between the end of the math and the text. white-space: nowrap around all of it would keep a long
+ * formula from wrapping, and browsers allow a break after KaTeX's last inline block whatever the
+ * white space outside says (a word joiner does not stop them either). So the formula's last piece
+ * (KaTeX breaks lines only between its top-level "base" boxes) moves out into its own KaTeX box,
+ * in one no-wrap span with the text; the MathML, read by screen readers, stays whole in the first box.
+ * @param {string} html
+ * @param {string} glued
+ */
+function glue(html, glued) {
+  const last = html.lastIndexOf(LAST_BASE);
+  if (!html.startsWith('<span class="katex">') || last < html.indexOf(KATEX_HTML) || !html.endsWith(KATEX_END)) {
+    return `<span class="math-glued">${html}${glued}</span>`;
+  }
+  const tail = html.slice(last, -KATEX_END.length);
+  return (
+    html.slice(0, last) +
+    KATEX_END +
+    `<span class="math-glued"><span class="katex">${KATEX_HTML}${tail}${KATEX_END}${glued}</span>`
+  );
+}
+
 /** Regions whose text is not markup: scripts, styles and comments. */
 const NOT_MARKUP = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/g;
 
@@ -176,8 +210,9 @@ function renderUse(use, { filename, source, equations }) {
 }
 
 /**
- * Replaces every math use in a Svelte file's markup by {@html "…"} with the typeset HTML. The
- * newlines a use spanned are kept inside the mustache, so later compiler errors report true lines.
+ * Replaces every math use in a Svelte file's markup by {@html "…"} with the typeset HTML, together
+ * with any text glued to its end (GLUED_TEXT). The newlines a use spanned are kept inside the
+ * mustache, so later compiler errors report true lines.
  * @param {string} source
  * @param {{ filename: string, equations: EquationNumbers }} options
  */
@@ -185,10 +220,13 @@ export function renderMath(source, { filename, equations }) {
   let output = '';
   let cursor = 0;
   for (const use of scanMath(source, filename)) {
-    const html = renderUse(use, { filename, source, equations });
+    let html = renderUse(use, { filename, source, equations });
     const newlines = source.slice(use.start, use.end).replace(/[^\n]/g, '');
+    const glued = use.kind === 'equation' ? '' : (source.slice(use.end).match(GLUED_TEXT)?.[0] ?? '');
+    // Markup text and HTML agree on what these characters mean (no tags, no braces; entities stay entities).
+    if (glued) html = glue(html, glued);
     output += source.slice(cursor, use.start) + `{@html ${JSON.stringify(html)}${newlines}}`;
-    cursor = use.end;
+    cursor = use.end + glued.length;
   }
   return output + source.slice(cursor);
 }

@@ -13,9 +13,10 @@ export function chartWidth(measured: number): number {
   return measured > 0 ? Math.max(measured, MIN_WIDTH) : DEFAULT_WIDTH;
 }
 
-/** A fixed height when given, else `aspect` × width kept between 180 and 480 px. */
-export function chartHeight(width: number, height?: number, aspect = 0.62): number {
-  return height ?? Math.round(Math.min(480, Math.max(180, width * aspect)));
+/** A fixed height when given, else `aspect` × width kept between 180 and 480 px; at most `limit` (./sizing.ts). */
+export function chartHeight(width: number, height?: number, aspect = 0.62, limit: number | null = null): number {
+  const own = height ?? Math.round(Math.min(480, Math.max(180, width * aspect)));
+  return limit === null ? own : Math.min(own, limit);
 }
 
 export interface Margins {

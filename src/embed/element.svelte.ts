@@ -3,17 +3,21 @@
  * open shadow root: the root adopts the shared theme sheet, and Svelte injects each component's
  * styles into that root when it mounts (the embed build compiles with `css: 'injected'`, whose
  * styles go to the nearest shadow root rather than document.head). Attributes are parsed with the
- * widget's schema like the essay's URL state; changing one at run time hands the widget a new
- * settings object, which it adopts. Every widget on the page talks to the same worker
- * (src/engine/client.ts getEngine is a per-page singleton, and this bundle has one copy of it).
+ * widget's schema like the essay's URL state, and the embed options (./options.ts: compact, scale,
+ * theme, backend) with theirs; changing one at run time hands the widget new values, which it
+ * adopts. Every widget on the page talks to the same engine (src/engine/client.ts getEngine is a
+ * per-page singleton, and this bundle has one copy of it).
  */
 import { mount, unmount } from 'svelte';
+import { backendStatus } from '../engine/backendStatus.svelte';
 import { errorMessage } from '../lib/errorMessage';
 import { parseSettings } from '../lib/settings';
 import LazyWidget from '../widgets/LazyWidget.svelte';
 import { WIDGETS, type WidgetName } from '../widgets/registry';
-import { settingAttributes } from './attributes';
+import { splitAttributes } from './attributes';
+import { keepKeysInside } from './keys';
 import { elementName } from './names';
+import { displayOf, EMBED_OPTION_KEYS, parseEmbedOptions } from './options';
 
 export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): void {
   const tag = elementName(widget);
@@ -22,7 +26,7 @@ export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): v
   const entry = WIDGETS[widget];
 
   class WidgetElement extends HTMLElement {
-    static readonly observedAttributes = entry.schema.map((s) => s.key);
+    static readonly observedAttributes = [...entry.schema.map((s) => s.key), ...EMBED_OPTION_KEYS];
 
     readonly #shadow = this.attachShadow({ mode: 'open' });
     #app: Record<string, unknown> | null = null;
@@ -33,10 +37,18 @@ export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): v
     constructor() {
       super();
       this.#shadow.adoptedStyleSheets = [sheet];
+      keepKeysInside(this.#shadow);
     }
 
-    #parse() {
-      return parseSettings(entry.schema, settingAttributes(entry.schema, this.attributes));
+    /** The setting attributes last parsed, so that changing only an embed option keeps the run going. */
+    #settingAttributes = '';
+
+    #parse(previous?: { settings: ReturnType<typeof parseSettings> }) {
+      const split = splitAttributes(entry.schema, this.attributes);
+      const raw = JSON.stringify(split.settings);
+      const same = previous && raw === this.#settingAttributes;
+      this.#settingAttributes = raw;
+      return { settings: same ? previous.settings : parseSettings(entry.schema, split.settings), options: parseEmbedOptions(split.options) };
     }
 
     /** Renders a plain message in place of the widget; nothing is thrown into the host page. */
@@ -50,20 +62,36 @@ export function defineWidgetElement(widget: WidgetName, sheet: CSSStyleSheet): v
     connectedCallback(): void {
       if (this.#app) return;
       try {
+        // .root stops the host's inherited styles and carries theme and scale; .themed sets the palette (./theme.ts).
         const root = document.createElement('div');
         root.className = 'root';
+        const themed = root.appendChild(document.createElement('div'));
+        themed.className = 'themed';
         this.#shadow.replaceChildren(root);
         let parsed = $state.raw(this.#parse());
-        this.#update = () => (parsed = this.#parse());
+        const show = () => {
+          const { theme, scale, backend } = parsed.options.values;
+          root.dataset.theme = theme;
+          root.style.zoom = String(scale);
+          if (backend !== 'auto') backendStatus.preferForPage(backend);
+        };
+        show();
+        this.#update = () => {
+          parsed = this.#parse(parsed);
+          show();
+        };
         this.#app = mount(LazyWidget, {
-          target: root,
+          target: themed,
           props: {
             entry,
             get settings() {
-              return parsed.values;
+              return parsed.settings.values;
             },
             get issues() {
-              return parsed.issues;
+              return [...parsed.settings.issues, ...parsed.options.issues];
+            },
+            get display() {
+              return displayOf(parsed.options.values);
             },
           },
         });

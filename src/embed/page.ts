@@ -3,4 +3,7 @@ import { mount } from 'svelte';
 import EmbedPage from './EmbedPage.svelte';
 import '../ui/page.css';
 
-mount(EmbedPage, { target: document.getElementById('app')! });
+const app = document.getElementById('app')!;
+// embed.html's message for a page whose scripts never ran.
+app.replaceChildren();
+mount(EmbedPage, { target: app });

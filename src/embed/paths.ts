@@ -10,7 +10,7 @@ export const EMBED_PAGE = 'embed.html';
 
 /** The iframe page's parameter that names the widget; every other parameter is a setting. */
 export const WIDGET_PARAM = 'w';
-/** Page-wide options the iframe page reads besides settings (see src/engine/client.ts backendOrder). */
+/** Page-wide options the iframe page reads besides settings (see src/engine/backendChoice.ts). */
 export const PAGE_PARAMS = [WIDGET_PARAM, 'backend'] as const;
 
 /** postMessage the iframe page sends its parent whenever its content height changes. */

@@ -61,19 +61,33 @@ export interface StepResult {
 
 /**
  * The name of the error that answers a call when the backend it ran on was lost (its WebGPU device
- * went away): the engine has dropped every run and moved on to the next backend in the order, whose
- * selection init() now returns, with the lost backend among its attempts (flagged `lost`).
+ * went away): the engine has dropped every run and moved on to another backend, whose selection
+ * init() now returns, with the lost backend among its attempts (flagged `lost`).
  */
 export const BACKEND_LOST = 'BackendLostError';
+
+/**
+ * The name of the error that answers a call when the page asked for another backend meanwhile
+ * (init with another request, e.g. the reader's choice in the backend menu): the engine has
+ * dropped every run and selected the backend asked for, whose selection init() now returns.
+ */
+export const BACKEND_SWITCHED = 'BackendSwitchedError';
+
+/** Whether `err` answers a call because the engine changed backend and dropped its runs: start the work again. */
+export function isBackendChange(err: unknown): err is Error {
+  return err instanceof Error && (err.name === BACKEND_LOST || err.name === BACKEND_SWITCHED);
+}
 
 export interface EngineApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
   /**
-   * Chooses the backend by trying `order` (default DEFAULT_BACKEND_ORDER); later calls return the
-   * same report unless they pass a different order. Without `order` it never re-selects, except
-   * after a loss (BACKEND_LOST); a lost backend is never tried again.
+   * Chooses the backend: the first of `prefer` that works, else the fastest of the others, timed
+   * once per page (src/lib/nn/backend.ts); empty or absent means the fastest. Later calls without
+   * `prefer`, or with the same, return the same report; another `prefer` switches (every run is
+   * dropped: BACKEND_SWITCHED). After a loss (BACKEND_LOST) the next backend is selected by the
+   * same request; a lost backend is never tried again.
    */
-  init(order?: BackendName[]): Promise<BackendSelection>;
+  init(prefer?: BackendName[]): Promise<BackendSelection>;
   sampleKernels(request: KernelSampleRequest): Promise<KernelSample[]>;
   /** Infinite-width NNGP and NTK (src/lib/ntk), off the main thread: tanh quadrature is slow on large grids. */
   analyticKernels(x1: Matrix, x2: Matrix, spec: MlpSpec): Promise<{ nngp: Matrix; ntk: Matrix }>;

@@ -75,3 +75,22 @@ export function formatPowerOfTen(x: number): string {
   if (!(x > 0) || 10 ** exponent !== x) throw new RangeError(`${x} is not a power of ten`);
   return powerOfTenLabel(exponent);
 }
+
+const FROM_SUPERSCRIPT: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([plain, sup]) => [sup, plain]));
+
+/**
+ * Reads back what a reader types, including everything formatNumber prints: a true minus sign,
+ * thousands grouped with commas ("4,096", "−0.5") and "m×10ᵉ". A comma anywhere else ("0,5") is
+ * not read as a decimal point: the text is then not a number (NaN), rather than silently a different one.
+ */
+export function readNumber(text: string): number {
+  let t = text.trim().replace(/^[−–]/, '-');
+  const power = /^(.*?)\s*[×x]\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t);
+  if (power) {
+    const exponent = [...power[2]].map((c) => FROM_SUPERSCRIPT[c]).join('');
+    // Through e-notation, so that "1×10⁻⁴" reads as 1e-4 exactly (1 · 10 ** −4 is not).
+    return Number(`${readNumber(power[1])}e${exponent}`);
+  }
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replaceAll(',', '');
+  return t === '' ? NaN : Number(t);
+}

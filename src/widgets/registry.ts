@@ -5,6 +5,7 @@
 import type { Component } from 'svelte';
 import type { Schema } from '../lib/settings';
 import type { WidgetProps } from './types';
+import { schema as networkVsLinearisation } from './network-vs-linearisation/schema';
 import { schema as tangentFeatures } from './tangent-features/schema';
 import { schema as kernelExplorer } from './kernel-explorer/schema';
 import { schema as frozenKernelDynamics } from './frozen-kernel-dynamics/schema';
@@ -21,6 +22,11 @@ export interface WidgetEntry {
 }
 
 export const WIDGETS = {
+  'network-vs-linearisation': {
+    title: 'A wide network trains like its linearisation',
+    schema: networkVsLinearisation,
+    load: () => import('./network-vs-linearisation/NetworkVsLinearisation.svelte').then((m) => m.default),
+  },
   'tangent-features': {
     title: 'Tangent features and the kernel',
     schema: tangentFeatures,

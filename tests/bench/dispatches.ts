@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 
 export interface DispatchCount {
   kernels: number;
+  /** Of the kernels, reshapes: no data moves, no program (tf.fused.matMul adds three per call). */
+  reshapes: number;
   /** null on backends without shader programs (cpu, wasm). */
   gpuPrograms: number | null;
 }
@@ -15,13 +17,13 @@ const PROGRAM_RUNNERS = ['runWebGLProgram', 'runWebGPUProgram'];
 
 type Method = (...args: unknown[]) => unknown;
 
-/** Wraps obj[name] to call onCall first; returns the undo. */
-function countCalls(obj: object, name: string, onCall: () => void): () => void {
+/** Wraps obj[name] to call onCall (with the call's first argument) first; returns the undo. */
+function countCalls(obj: object, name: string, onCall: (first: unknown) => void): () => void {
   const target = obj as Record<string, Method>;
   const own = Object.hasOwn(target, name);
   const original = target[name];
   target[name] = function (this: unknown, ...args: unknown[]) {
-    onCall();
+    onCall(args[0]);
     return original.apply(this, args);
   };
   return () => {
@@ -32,15 +34,21 @@ function countCalls(obj: object, name: string, onCall: () => void): () => void {
 
 export async function countDispatches(run: () => Promise<unknown>): Promise<DispatchCount> {
   let kernels = 0;
+  let reshapes = 0;
   let programs = 0;
   const backend = tf.backend() as unknown as Record<string, unknown>;
   const runner = PROGRAM_RUNNERS.find((name) => typeof backend[name] === 'function');
-  const undo = [countCalls(tf.engine(), 'runKernel', () => kernels++)];
+  const undo = [
+    countCalls(tf.engine(), 'runKernel', (name) => {
+      kernels++;
+      if (name === 'Reshape') reshapes++;
+    }),
+  ];
   if (runner) undo.push(countCalls(backend, runner, () => programs++));
   try {
     await run();
   } finally {
     for (const restore of undo) restore();
   }
-  return { kernels, gpuPrograms: runner ? programs : null };
+  return { kernels, reshapes, gpuPrograms: runner ? programs : null };
 }

@@ -9,7 +9,7 @@ const WASM_DIR = fileURLToPath(new URL('../../node_modules/@tensorflow/tfjs-back
 
 /** Selects `name` through the app's own selectBackend (which checks a matmul); throws if it cannot start. */
 export async function useNodeBackend(name: BackendName): Promise<string> {
-  const { backend, attempts } = await selectBackend({ order: [name], wasmPaths: WASM_DIR });
+  const { backend, attempts } = await selectBackend({ candidates: [name], wasmPaths: WASM_DIR });
   if (backend !== name) throw new Error(`${name} did not start: ${attempts.map((a) => a.reason).join('; ')}`);
   if (name !== 'wasm') return name;
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');

@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench` (see `npm run bench -- --help`). */
 
-export const FIGURES = ['ntk', 'training', 'responsiveness', 'load'] as const;
+export const FIGURES = ['backend', 'fusion', 'ntk', 'training', 'responsiveness', 'load', 'interaction'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export interface BenchOptions {
@@ -19,6 +19,8 @@ export interface BenchOptions {
   trainSeconds: number;
   /** CSS added to the essay page in the responsiveness figure, to measure a proposed fix before making it. */
   css: string | null;
+  /** Extra Chromium flags (e.g. to reach a hardware GPU headless), after tests/browser/env.ts's. */
+  chromiumArgs: readonly string[];
 }
 
 export const USAGE = `npm run bench [-- flags]
@@ -30,7 +32,8 @@ export const USAGE = `npm run bench [-- flags]
   --backends=a,b       only these backends: cpu, wasm, webgpu, webgl, or node:cpu, chromium:wasm …
   --site=build|dist    build the essay into a temp folder (default) or reuse dist/
   --train-seconds=S    how long a widget trains in the responsiveness figure (default 20, quick 6)
-  --css=RULES          add these CSS rules to the essay page in the responsiveness figure (try a fix first)`;
+  --css=RULES          add these CSS rules to the essay page in the responsiveness figure (try a fix first)
+  --chromium-args=A    extra Chromium flags, space-separated (e.g. to reach a hardware GPU headless)`;
 
 function numberFlag(value: string, name: string): number {
   const x = Number(value);
@@ -46,7 +49,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     flags.set(match[1], match[2] ?? 'true');
   }
   if (flags.has('help')) return 'help';
-  const known = new Set(['quick', 'only', 'repeats', 'warmup', 'max-seconds', 'backends', 'site', 'train-seconds', 'css']);
+  const known = new Set(['quick', 'only', 'repeats', 'warmup', 'max-seconds', 'backends', 'site', 'train-seconds', 'css', 'chromium-args']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}\n${USAGE}`);
 
   const quick = flags.get('quick') === 'true';
@@ -66,6 +69,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     site,
     trainSeconds: num('train-seconds', 20, 6),
     css: flags.get('css') ?? null,
+    chromiumArgs: (flags.get('chromium-args') ?? '').split(' ').filter(Boolean),
   };
 }
 

@@ -1,14 +1,20 @@
 /**
  * `npm run bench`: how fast the kernel and the training are, against the naive way and against
  * the limit (issue 5). Prints one Markdown table per figure; progress goes to stderr.
+ *   0 backend         which backend the essay's worker picks, and each backend's measured speed (Chromium)
+ *   0 fusion          the fused GD step against the unfused one it replaced (Node: cpu, wasm; Chromium: all four)
  *   1 ntk             structured empirical NTK vs full-Jacobian baselines (Node: cpu, wasm)
  *   2 training        GD steps/s with and without the per-frame read-back, kernel dispatches per step
  *                     (Node: cpu, wasm; headless Chromium: webgpu, webgl, wasm, cpu)
  *   3 responsiveness  long tasks, frame intervals and time to first plot while a widget trains (Chromium)
  *   4 load            JavaScript needed before the essay's text is readable, and what loads lazily
+ *   5 interaction     slider input → theory redrawn, settled change while playing → first new step (Chromium)
  * Flags: npm run bench -- --help
  */
 import os from 'node:os';
+import { backendFigure } from './backend';
+import { fusionFigure } from './fusion';
+import { interactionFigure } from './interaction';
 import { loadFigure } from './load';
 import { ntkFigure } from './ntk';
 import { parseOptions, USAGE, type BenchOptions, type Figure } from './options';
@@ -17,10 +23,13 @@ import { openSite, type Site } from './site';
 import { trainingFigure } from './training';
 
 const FIGURE_RUNNERS: Record<Figure, (options: BenchOptions, site: Site) => Promise<void>> = {
+  backend: backendFigure,
+  fusion: fusionFigure,
   ntk: ntkFigure,
   training: trainingFigure,
   responsiveness: responsivenessFigure,
   load: loadFigure,
+  interaction: interactionFigure,
 };
 
 async function main(): Promise<void> {

@@ -76,7 +76,7 @@ export function openSite(options: BenchOptions): Site {
     return new URL(server.resolvedUrls!.local[0]).origin;
   });
   const browser = once(async () => {
-    const instance = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const instance = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...options.chromiumArgs] });
     closers.push(() => instance.close());
     return instance;
   });

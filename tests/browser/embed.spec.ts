@@ -171,17 +171,63 @@ test('the essay’s “Copy embed code” gives snippets that reproduce the widg
   expect(await elementCode.evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([0, element.length]);
   const iframe = await slot.getByRole('textbox', { name: /Iframe/ }).inputValue();
   expect(element).toContain(`src="${site}/ntk/embed/ntk-widgets.js"`);
+  // The copy-of-dist/ form: the same widget, from a folder ntk/ beside the teacher's page.
+  await slot.getByRole('radio', { name: /^From your copy of the files/ }).check();
+  const copyElement = await slot.getByRole('textbox', { name: /Script tag/ }).inputValue();
+  const copyIframe = await slot.getByRole('textbox', { name: /Iframe/ }).inputValue();
+  expect(copyElement).toContain('src="ntk/embed/ntk-widgets.js"');
+  expect(copyIframe).toContain('src="ntk/embed.html?w=ntk-drift&');
 
   // The teacher's page, in a tab of its own: both snippets pasted as they are.
-  fs.writeFileSync(path.join(folder, 'course', 'pasted.html'), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pasted</title></head>\n<body>\n${element}\n${iframe}\n</body></html>\n`);
+  const pasteInto = (name: string, snippets: string[]) =>
+    fs.writeFileSync(path.join(folder, 'course', name), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pasted</title></head>\n<body>\n${snippets.join('\n')}\n</body></html>\n`);
+  pasteInto('pasted.html', [element, iframe]);
+  pasteInto('pasted-copy.html', [copyElement, copyIframe]);
   await page.close();
   const pasted = await context.newPage();
-  await pasted.goto(`${site}/pasted.html?backend=cpu`);
-  for (const widget of [pasted.locator('ntk-drift'), pasted.frameLocator('iframe').locator('body')]) {
-    await expect(widget.getByRole('slider', { name: /^Seed/ })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
-    await expect(widget.getByRole('combobox', { name: 'Parameterisation' })).toHaveValue('standard');
-    await expect(widget.getByRole('textbox', { name: 'Widths' })).toHaveValue('16, 32');
-    await expect(widget.locator('li[data-setting]')).toHaveCount(0);
+  for (const name of ['pasted.html', 'pasted-copy.html']) {
+    await pasted.goto(`${site}/${name}?backend=cpu`);
+    for (const widget of [pasted.locator('ntk-drift'), pasted.frameLocator('iframe').locator('body')]) {
+      await expect(widget.getByRole('slider', { name: /^Seed/ })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
+      await expect(widget.getByRole('combobox', { name: 'Parameterisation' })).toHaveValue('standard');
+      await expect(widget.getByRole('textbox', { name: 'Widths' })).toHaveValue('16, 32');
+      await expect(widget.locator('li[data-setting]')).toHaveCount(0);
+    }
   }
+  expect(problems).toEqual([]);
+});
+
+test('theme="light" and theme="dark", attribute or parameter, override the reader’s colour scheme, charts included', async ({ context, page }) => {
+  const problems = await watch(context);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  fs.writeFileSync(path.join(folder, 'course', 'themes.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Themes</title><script type="module" src="ntk/embed/ntk-widgets.js"></script></head>
+<body>
+<ntk-kernel-explorer id="light" theme="light" width="16" seeds="2"></ntk-kernel-explorer>
+<ntk-kernel-explorer id="auto" width="16" seeds="2"></ntk-kernel-explorer>
+<iframe src="ntk/embed.html?w=ntk-kernel-explorer&width=16&seeds=2&theme=light" title="Kernel explorer" style="width: 100%; height: 900px; border: 0"></iframe>
+</body></html>
+`);
+  await page.goto(`${site}/themes.html?backend=cpu`);
+  const light = { background: 'rgb(253, 253, 251)', series: '#0072b2' };
+  const dark = { background: 'rgb(21, 23, 27)', series: '#56b4e9' };
+  const colours = async (widget: Locator) => {
+    await expect(widget.locator('figure').first()).toBeVisible({ timeout: 45_000 });
+    return {
+      background: await widget.getByRole('region').first().evaluate((e) => getComputedStyle(e).backgroundColor),
+      series: await widget.locator('figure').first().evaluate((e) => getComputedStyle(e).getPropertyValue('--chart-series-1').trim()),
+    };
+  };
+  await page.locator('#light').scrollIntoViewIfNeeded();
+  expect(await colours(page.locator('#light'))).toEqual(light);
+  await page.locator('#auto').scrollIntoViewIfNeeded();
+  expect(await colours(page.locator('#auto'))).toEqual(dark);
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  expect(await colours(page.frameLocator('iframe').locator('body'))).toEqual(light);
+
+  // Switched at run time.
+  await page.locator('#light').evaluate((e) => e.setAttribute('theme', 'dark'));
+  await page.locator('#light').scrollIntoViewIfNeeded();
+  expect(await colours(page.locator('#light'))).toEqual(dark);
   expect(problems).toEqual([]);
 });

@@ -26,17 +26,6 @@ test('the essay renders its chapters, typeset math and references, with no error
   expect(problems).toEqual([]);
 });
 
-test('the backend badge reports the backend the worker chose, and honours ?backend=', async ({ page }) => {
-  const problems = watch(page);
-  await page.goto(`${SITE}/`);
-  const badge = page.locator('.site-header details');
-  await expect(badge).toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
-  await page.goto(`${SITE}/?backend=cpu`);
-  await expect(badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
-  await expect(badge.locator('summary')).toContainText('CPU');
-  expect(problems).toEqual([]);
-});
-
 test('an exercise judges answers typed by keyboard', async ({ page }) => {
   await page.goto(`${SITE}/#frozen-kernel`);
   // The loss-bound exercise of chapter 3: t = n ln(L0/L*) / (2ηλ_min), computed independently here.
@@ -53,4 +42,43 @@ test('an exercise judges answers typed by keyboard', async ({ page }) => {
   await input.fill(expected.toPrecision(5));
   await input.press('Enter');
   await expect(exercise.locator('.exercise-feedback')).toHaveAttribute('data-verdict', 'correct');
+});
+
+test('on a 390 px phone no line starts with the punctuation after inline math, and every display equation too wide for the column is a labelled, focusable scroller', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${SITE}/`);
+  await page.evaluate(() => document.fonts.ready);
+  // The text after the math (its full stop, comma, …) sits on the line of the math's last part.
+  const orphaned = await page.locator('.math-glued').evaluateAll((spans) =>
+    spans.flatMap((span) => {
+      const text = span.lastChild;
+      const bases = span.querySelectorAll('.katex-html > .base');
+      const last = bases[bases.length - 1] ?? span.querySelector('.eqref');
+      if (!(text instanceof Text) || !last) return [];
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const glued = range.getClientRects()[0];
+      const math = last.getBoundingClientRect();
+      const middle = (glued.top + glued.bottom) / 2;
+      return middle > math.top && middle < math.bottom ? [] : [span.textContent];
+    }),
+  );
+  expect(await page.locator('.math-glued').count()).toBeGreaterThan(50);
+  expect(orphaned).toEqual([]);
+
+  const equations = await page.locator('.equation-body').evaluateAll((bodies) =>
+    bodies.map((b) => ({ wide: b.scrollWidth > b.clientWidth + 1, tabindex: b.getAttribute('tabindex'), label: b.getAttribute('aria-label') })),
+  );
+  const wide = equations.filter((e) => e.wide);
+  expect(wide.length).toBeGreaterThan(0);
+  for (const e of wide) {
+    expect(e.tabindex).toBe('0');
+    expect(e.label).toMatch(/^Equation \(\d+\), wider than the page: scroll sideways/);
+  }
+  expect(equations.filter((e) => !e.wide && e.tabindex !== null)).toEqual([]);
+  // The keyboard scrolls a wide one.
+  const first = page.locator('.equation-body[tabindex="0"]').first();
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => first.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });

@@ -25,7 +25,8 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+/** `headers` go on every response (e.g. Access-Control-Allow-Origin, Content-Security-Policy for .html). */
+export async function serveFolder(root: string, headers: (file: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
@@ -33,7 +34,7 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers(file) });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

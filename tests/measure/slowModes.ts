@@ -9,7 +9,7 @@
 import { Trainer, empiricalNtk } from '../../src/lib/nn';
 import type { Activation } from '../../src/lib/ntk';
 import { defaults } from '../../src/lib/settings';
-import { makeProblem, runRequest } from '../../src/widgets/data-geometry/problem';
+import { makeProblem, runRequest } from '../../src/widgets/data-geometry/run';
 import { schema } from '../../src/widgets/data-geometry/schema';
 
 export interface SlowModesPoint {

@@ -12,12 +12,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { halfMeanSquaredError, type Matrix } from '../ntk';
 import { empiricalNtkTensor } from './empiricalNtk';
+import { FusedGdStep } from './fusedGdStep';
 import { Mlp, type MlpConfig } from './mlp';
 
 export interface TrainingData {
   xTrain: Matrix;
   yTrain: number[];
+  /** Inputs the outputs are also reported on (e.g. a plotting grid). */
   xTest?: Matrix;
+  /** Labels of xTest, for the test loss; without them only the outputs are reported. */
   yTest?: number[];
 }
 
@@ -89,14 +92,18 @@ export class Trainer {
   private readonly divergenceFactor: number;
   private readonly yTrain: number[];
   private readonly yTestValues?: number[];
+  private readonly nTest: number;
   private readonly x: tf.Tensor2D;
   private readonly y: tf.Tensor1D;
-  private readonly xTest?: tf.Tensor2D;
-  private readonly yTest?: tf.Tensor1D;
-  private readonly f0Train?: tf.Tensor1D;
-  private readonly f0Test?: tf.Tensor1D;
+  /** The train inputs, then the test inputs: what one read-back evaluates f on. */
+  private readonly xAll: tf.Tensor2D;
+  /** f₀ on xAll when centered (g = α(f − f₀)): on the backend until create() reads it back. */
+  private f0Tensor: tf.Tensor1D | null = null;
+  private f0: Float32Array | null = null;
+  /** t = f₀ + y/α on the train inputs, n × 1: GD moves f towards it. */
+  private readonly target: tf.Tensor2D;
+  private gradientDescent: FusedGdStep;
   private readonly initialParams: ParamPair<tf.Tensor>[];
-  private readonly velocity?: ParamPair<tf.Variable>[];
   private readonly initialKernel?: tf.Tensor2D;
   private initialParamNorm = NaN;
   private initialLayerWeightNorms: number[] = [];
@@ -118,7 +125,8 @@ export class Trainer {
 
   private constructor(network: MlpConfig, data: TrainingData, options: TrainerOptions) {
     checkRows('train set', data.xTrain, data.yTrain);
-    if (data.xTest || data.yTest) checkRows('test set', data.xTest ?? [], data.yTest ?? []);
+    if (data.yTest) checkRows('test set', data.xTest ?? [], data.yTest);
+    else if (data.xTest?.length === 0) throw new RangeError('test set: xTest is empty');
     if (!(options.lr >= 0 && Number.isFinite(options.lr))) throw new RangeError(`lr must be finite and ≥ 0, got ${options.lr}`);
     this.lr = options.lr;
     this.momentum = options.momentum ?? 0;
@@ -128,48 +136,44 @@ export class Trainer {
 
     this.yTrain = data.yTrain.slice();
     this.yTestValues = data.yTest?.slice();
+    this.nTest = data.xTest?.length ?? 0;
     this.net = new Mlp(network);
     this.x = tf.tensor2d(data.xTrain);
     this.y = tf.tensor1d(data.yTrain);
-    if (data.xTest && data.yTest) {
-      this.xTest = tf.tensor2d(data.xTest);
-      this.yTest = tf.tensor1d(data.yTest);
-    }
-    if (options.centered) {
-      this.f0Train = tf.tidy(() => this.net.forward(this.x));
-      if (this.xTest) this.f0Test = tf.tidy(() => this.net.forward(this.xTest!));
-    }
+    this.xAll = this.nTest > 0 ? tf.tensor2d([...data.xTrain, ...data.xTest!]) : this.x;
+    // ∂L/∂f = (g − y)/(nα) = (f − t)/n with t = f₀ + y/α (f₀ = 0 uncentred).
+    if (options.centered) this.f0Tensor = tf.tidy(() => this.net.forward(this.xAll));
+    this.target = tf.tidy(() => {
+      const scaled = this.y.div(this.alpha);
+      return (this.f0Tensor ? scaled.add(this.f0Tensor.slice(0, this.yTrain.length)) : scaled).reshape([-1, 1]);
+    });
+    this.gradientDescent = this.stepFor(this.lr);
     this.initialParams = this.net.layers.map(({ w, b }) => ({ w: w.clone(), b: b.clone() }));
-    if (this.momentum !== 0) {
-      this.velocity = this.net.layers.map(({ w, b }) => ({
-        w: tf.tidy(() => tf.variable(tf.zeros(w.shape), false)),
-        b: tf.tidy(() => tf.variable(tf.zeros(b.shape), false)),
-      }));
-    }
     if (this.kernelEvery > 0) this.initialKernel = tf.tidy(() => empiricalNtkTensor(this.net, this.x));
   }
 
-  /** ‖θ₀‖ (effective), ‖W_l(0)‖ and ‖K₀‖ in one read-back. */
+  /** ‖θ₀‖ (effective), ‖W_l(0)‖, ‖K₀‖ and f₀ (centered) in one read-back. */
   private async measureInitialNorms(): Promise<void> {
     const packed = tf.tidy(() => {
       const sums = this.net.layers.flatMap(({ w, b }) => [sumSquares(w), sumSquares(b)]);
       if (this.initialKernel) sums.push(sumSquares(this.initialKernel));
-      return tf.stack(sums);
+      return this.f0Tensor ? tf.concat([tf.stack(sums), this.f0Tensor]) : tf.stack(sums);
     });
-    const sums = await packed.data();
-    packed.dispose();
+    const values = (await packed.data().finally(() => packed.dispose())) as Float32Array;
+    const layers = this.net.layers.length;
+    const sums = values.subarray(0, 2 * layers + (this.initialKernel ? 1 : 0));
+    if (this.f0Tensor) {
+      this.f0 = values.slice(sums.length);
+      this.f0Tensor.dispose();
+      this.f0Tensor = null;
+    }
     this.initialLayerWeightNorms = this.net.layers.map((_, l) => Math.sqrt(sums[2 * l]));
-    this.initialParamNorm = Math.sqrt(this.effectiveSquaredSum(sums));
-    if (this.initialKernel) this.initialKernelNorm = Math.sqrt(sums[2 * this.net.layers.length]);
+    this.initialParamNorm = Math.sqrt(sums.subarray(0, 2 * layers).reduce((a, b) => a + b, 0));
+    if (this.initialKernel) this.initialKernelNorm = Math.sqrt(sums[2 * layers]);
   }
 
-  /** Σ_l m_l²·s[2l] + mb_l²·s[2l+1] for per-layer squared sums s of stored (weight, bias) tensors. */
-  private effectiveSquaredSum(layerSums: ArrayLike<number>): number {
-    return this.net.layers.reduce(
-      (sum, { scaling }, l) =>
-        sum + scaling.weightMultiplier ** 2 * layerSums[2 * l] + scaling.biasMultiplier ** 2 * layerSums[2 * l + 1],
-      0,
-    );
+  private stepFor(lr: number): FusedGdStep {
+    return new FusedGdStep(this.net, this.x, this.target, lr, this.momentum);
   }
 
   get stepCount(): number {
@@ -193,11 +197,10 @@ export class Trainer {
         w.assign(this.initialParams[l].w.clone() as tf.Tensor2D);
         b.assign(this.initialParams[l].b.clone() as tf.Tensor1D);
       });
-      for (const v of this.velocity ?? []) {
-        v.w.assign(tf.zerosLike(v.w));
-        v.b.assign(tf.zerosLike(v.b));
-      }
     });
+    // A new step plan: its constants carry η, and its velocity starts at zero.
+    this.gradientDescent.dispose();
+    this.gradientDescent = this.stepFor(lr);
     this.steps = 0;
     this.lastKernelStep = 0;
     this.latest = this.initialRecord;
@@ -221,7 +224,7 @@ export class Trainer {
   async step(k = 1): Promise<TrainRecord> {
     if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`step count must be an integer ≥ 0, got ${k}`);
     if (this.latest.diverged) return this.latest;
-    for (let i = 0; i < k; i++) this.gradientStep();
+    for (let i = 0; i < k; i++) this.gradientDescent.step();
     this.steps += k;
     const measured = await this.measure();
     const exploded = !(measured.trainLoss <= this.divergenceFactor * this.initialLoss);
@@ -232,71 +235,50 @@ export class Trainer {
     return this.latest;
   }
 
-  /** g = α(f − f₀) or αf. */
-  private modelOutput(f: tf.Tensor1D, f0?: tf.Tensor1D): tf.Tensor1D {
-    return (f0 ? f.sub(f0) : f).mul(this.alpha);
-  }
-
-  private gradientStep(): void {
-    tf.tidy(() => {
-      const trace = this.net.trace(this.x);
-      const g = this.modelOutput(trace.output, this.f0Train);
-      // ∂L/∂f = α(g − y)/(nα²) for L = ‖g − y‖²/(2nα²).
-      const dLossDf = g.sub(this.y).div(this.y.size * this.alpha) as tf.Tensor1D;
-      const grads = this.net.parameterGradients(trace, this.net.backward(trace, dLossDf));
-      this.net.layers.forEach(({ w, b, scaling }, l) => {
-        this.update(w, grads[l].w, scaling.weightLrFactor, this.velocity?.[l].w);
-        this.update(b, grads[l].b, scaling.biasLrFactor, this.velocity?.[l].b);
-      });
-    });
-  }
-
-  private update(param: tf.Variable, grad: tf.Tensor, lrFactor: number, velocity?: tf.Variable): void {
-    let direction = grad;
-    if (velocity) {
-      velocity.assign(velocity.mul(this.momentum).add(grad));
-      direction = velocity;
-    }
-    param.assign(param.sub(direction.mul(this.lr * lrFactor)));
+  /** g = α(f − f₀) or αf for entry i of xAll. */
+  private modelOutputs(f: Float32Array, from: number, to: number): number[] {
+    const out = new Array<number>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.alpha * (f[i] - (this.f0 ? this.f0[i] : 0));
+    return out;
   }
 
   /**
-   * One read-back: outputs, per-layer squared parameter movement and, when due, the kernel drift
-   * and alignment (at step 0 the alignment of K₀, whose drift is zero by definition and left out).
+   * One read-back: f on the train and test inputs, per-layer squared parameter movement and, when
+   * due, the kernel drift and alignment (at step 0 the alignment of K₀, whose drift is zero by
+   * definition and left out).
    */
   private async measure(): Promise<TrainRecord> {
     const nTrain = this.y.size;
-    const nTest = this.yTest?.size ?? 0;
+    const nAll = nTrain + this.nTest;
     const layers = this.net.layers.length;
     const kernelDue = this.initialKernel !== undefined && this.steps - this.lastKernelStep >= this.kernelEvery;
     const alignmentDue = kernelDue || (this.initialKernel !== undefined && this.steps === 0);
     const packed = tf.tidy(() => {
       const movement = this.net.layers.flatMap(({ w, b }, l) => [
-        sumSquares(w.sub(this.initialParams[l].w)),
-        sumSquares(b.sub(this.initialParams[l].b)),
+        tf.sum(tf.squaredDifference(w, this.initialParams[l].w)),
+        tf.sum(tf.squaredDifference(b, this.initialParams[l].b)),
       ]);
-      const parts: tf.Tensor1D[] = [this.modelOutput(this.net.forward(this.x), this.f0Train), tf.stack(movement) as tf.Tensor1D];
-      if (this.xTest) parts.push(this.modelOutput(this.net.forward(this.xTest), this.f0Test));
+      const parts: tf.Tensor1D[] = [this.net.forward(this.xAll), tf.stack(movement) as tf.Tensor1D];
       const kernel = kernelDue ? empiricalNtkTensor(this.net, this.x) : this.initialKernel;
       // [yᵀKy, ‖K‖²_F], then ‖K − K₀‖²_F.
       if (alignmentDue) parts.push(tf.stack([tf.sum(kernel!.mul(tf.outerProduct(this.y, this.y))), sumSquares(kernel!)]) as tf.Tensor1D);
       if (kernelDue) parts.push(sumSquares(kernel!.sub(this.initialKernel!)).reshape([1]));
       return tf.concat(parts);
     });
-    const values = await packed.data().finally(() => packed.dispose());
+    const values = (await packed.data().finally(() => packed.dispose())) as Float32Array;
     if (kernelDue) this.lastKernelStep = this.steps;
 
-    const trainOutputs = Array.from(values.subarray(0, nTrain));
-    const movement = values.subarray(nTrain, nTrain + 2 * layers);
-    const testOutputs = this.xTest ? Array.from(values.subarray(nTrain + 2 * layers, nTrain + 2 * layers + nTest)) : undefined;
-    const alignmentAt = nTrain + 2 * layers + (this.xTest ? nTest : 0);
+    const trainOutputs = this.modelOutputs(values, 0, nTrain);
+    const testOutputs = this.nTest > 0 ? this.modelOutputs(values, nTrain, nAll) : undefined;
+    const movement = values.subarray(nAll, nAll + 2 * layers);
+    const alignmentAt = nAll + 2 * layers;
     return {
       step: this.steps,
       trainLoss: halfMeanSquaredError(trainOutputs, this.yTrain),
-      testLoss: testOutputs ? halfMeanSquaredError(testOutputs, this.yTestValues!) : undefined,
+      testLoss: testOutputs && this.yTestValues ? halfMeanSquaredError(testOutputs, this.yTestValues) : undefined,
       trainOutputs,
       testOutputs,
-      paramChange: Math.sqrt(this.effectiveSquaredSum(movement)) / this.initialParamNorm,
+      paramChange: Math.sqrt(movement.reduce((a, b) => a + b, 0)) / this.initialParamNorm,
       layerWeightChange: this.initialLayerWeightNorms.map((norm, l) => Math.sqrt(movement[2 * l]) / norm),
       kernelChange: kernelDue ? Math.sqrt(values[values.length - 1]) / this.initialKernelNorm : undefined,
       kernelAlignment: alignmentDue
@@ -309,9 +291,9 @@ export class Trainer {
   /** Releases every tensor the trainer and its network hold. */
   dispose(): void {
     this.net.dispose();
-    const owned: (tf.Tensor | undefined)[] = [this.x, this.y, this.xTest, this.yTest, this.f0Train, this.f0Test];
-    owned.push(this.initialKernel, ...this.initialParams.flatMap(({ w, b }) => [w, b]));
-    owned.push(...(this.velocity ?? []).flatMap(({ w, b }) => [w, b]));
+    this.gradientDescent.dispose();
+    const owned = new Set<tf.Tensor | null | undefined>([this.x, this.y, this.xAll, this.target, this.f0Tensor, this.initialKernel]);
+    for (const { w, b } of this.initialParams) owned.add(w).add(b);
     for (const t of owned) t?.dispose();
   }
 }

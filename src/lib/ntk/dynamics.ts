@@ -266,12 +266,20 @@ export function flowTimeToLoss(target: number, p: FlowBoundParams): number {
 /**
  * Infinite-width mean prediction K(X*, X)(K + ridge·I)⁻¹ y (the t → ∞ limit of
  * testPrediction with f_0 = 0), solved in K's eigenbasis. Modes whose shifted eigenvalue
- * λ_k + ridge is numerically zero (see rankCutoff) are dropped, a pseudo-inverse, so a singular K
+ * λ_k + ridge is numerically zero (see precisionFloor) are dropped, a pseudo-inverse, so a singular K
  * gives the least-norm fit instead of blowing up.
  */
-/** Eigenvalues at most n·ε·λ_max are indistinguishable from 0 (numpy's default rcond). */
-function rankCutoff(descending: number[]): number {
-  return descending.length * Number.EPSILON * descending[0];
+/** 2⁻²³: kernels computed by the worker are float32. */
+export const FLOAT32_EPSILON = 2 ** -23;
+/** 2⁻⁵²: kernels computed here are double precision. */
+export const FLOAT64_EPSILON = Number.EPSILON;
+
+/**
+ * n·ε·λ_max for an n × n matrix with eigenvalues `descending`, computed with machine epsilon ε:
+ * eigenvalues at or below it are indistinguishable from 0 (numpy's matrix_rank tolerance).
+ */
+export function precisionFloor(descending: readonly number[], epsilon: number = FLOAT64_EPSILON): number {
+  return descending.length * epsilon * descending[0];
 }
 
 export function kernelRegressionMean(kTestTrain: Matrix, kTrain: Matrix, yTrain: number[], ridge = 0): number[] {
@@ -280,7 +288,7 @@ export function kernelRegressionMean(kTestTrain: Matrix, kTrain: Matrix, yTrain:
   if (!(ridge >= 0)) throw new RangeError(`ridge must be ≥ 0, got ${ridge}`);
   const { values, vectors } = symmetricEigen(kTrain);
   const shifted = values.map((lambda) => lambda + ridge);
-  const cutoff = rankCutoff(shifted);
+  const cutoff = precisionFloor(shifted);
   const coefficients = matVec(vectors, yTrain);
   const weights = coefficients.map((c, k) => (shifted[k] > cutoff ? c / shifted[k] : 0));
   return matVec(kTestTrain, transposeMatVec(vectors, weights));
@@ -296,14 +304,14 @@ export interface RkhsNorm {
 
 /**
  * The squared RKHS norm of the labels, and how much each kernel mode contributes: labels that
- * need small-eigenvalue modes are expensive to fit. A numerically zero mode (see rankCutoff)
+ * need small-eigenvalue modes are expensive to fit. A numerically zero mode (see precisionFloor)
  * contributes Infinity unless v_kᵀ y = 0 exactly: yᵀK⁻¹y is then undefined, or beyond what double
  * precision can resolve. Add a ridge to K for a finite value.
  */
 export function rkhsNorm(kTrain: Matrix, y: number[]): RkhsNorm {
   checkLength('y', y, kTrain.length);
   const eigen = symmetricEigen(kTrain);
-  const cutoff = rankCutoff(eigen.values);
+  const cutoff = precisionFloor(eigen.values);
   const modeContributions = matVec(eigen.vectors, y).map((c, k) => {
     if (c === 0) return 0;
     return eigen.values[k] > cutoff ? (c * c) / eigen.values[k] : Infinity;

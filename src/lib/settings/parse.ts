@@ -1,4 +1,5 @@
-import type { NumberSetting, NumberListSetting, Schema, Setting, SettingsOf } from './schema';
+import { readNumber } from '../format';
+import type { DataPoint, NumberSetting, NumberListSetting, PointListSetting, Schema, Setting, SettingsOf } from './schema';
 
 /** A setting that was clamped, replaced by its default, or ignored, with a message a reader can act on. */
 export interface SettingIssue {
@@ -19,20 +20,28 @@ function show(raw: string): string {
   return JSON.stringify(s);
 }
 
+/** A fresh copy of a setting's default (lists and points are never shared between widgets). */
+function defaultOf(s: Setting): unknown {
+  if (s.kind === 'pointList') return s.default.map((p) => ({ x: p.x, y: p.y }));
+  return Array.isArray(s.default) ? [...s.default] : s.default;
+}
+
 export function defaults<S extends Schema>(schema: S): SettingsOf<S> {
   const values: Record<string, unknown> = {};
-  for (const s of schema) values[s.key] = Array.isArray(s.default) ? [...s.default] : s.default;
+  for (const s of schema) values[s.key] = defaultOf(s);
   return values as SettingsOf<S>;
 }
 
-function clampNumber(s: NumberSetting | NumberListSetting, x: number): number {
+/** What clamping a number needs: its key (for messages), its range and whether it is whole. */
+type NumberRange = Pick<NumberSetting, 'key' | 'min' | 'max' | 'integer'>;
+
+function clampNumber(s: NumberRange, x: number): number {
   const v = s.integer ? Math.round(x) : x;
   return Math.min(s.max, Math.max(s.min, v));
 }
 
-function parseNumber(s: NumberSetting | NumberListSetting, raw: string, issues: SettingIssue[], label: string): number | undefined {
-  const text = raw.trim();
-  const x = text === '' ? NaN : Number(text);
+function parseNumber(s: NumberRange, raw: string, issues: SettingIssue[], label: string): number | undefined {
+  const x = readNumber(raw);
   if (!Number.isFinite(x)) {
     issues.push({ key: s.key, message: `${label} = ${show(raw)} is not a number` });
     return undefined;
@@ -43,6 +52,16 @@ function parseNumber(s: NumberSetting | NumberListSetting, raw: string, issues: 
     issues.push({ key: s.key, message: `${label} = ${show(raw)} is ${why}; using ${v}` });
   }
   return v;
+}
+
+/**
+ * One value typed for a number setting: clamped (with an issue) when out of range or not whole,
+ * undefined (with an issue) when it is not a number, so the caller can keep the value it had.
+ */
+export function parseNumberValue(s: NumberSetting, raw: string): { value: number | undefined; issue?: SettingIssue } {
+  const issues: SettingIssue[] = [];
+  const value = parseNumber(s, raw, issues, s.key);
+  return { value, issue: issues[0] };
 }
 
 function parseOne(s: Setting, raw: string, issues: SettingIssue[]): unknown {
@@ -84,7 +103,56 @@ function parseOne(s: Setting, raw: string, issues: SettingIssue[]): unknown {
       }
       return values;
     }
+    case 'pointList':
+      return parsePoints(s, raw, issues);
   }
+}
+
+/** `x` rounded to the setting's decimals (−0 becomes 0). */
+function roundTo(s: PointListSetting, x: number): number {
+  return Number(x.toFixed(s.digits)) + 0;
+}
+
+/** A point as the setting keeps it: in range and rounded to its decimals, so that a link reproduces it exactly. */
+export function settingPoint(s: PointListSetting, { x, y }: DataPoint): DataPoint {
+  const clamp = (v: number, { min, max }: { min: number; max: number }) => Math.min(max, Math.max(min, v));
+  return { x: roundTo(s, clamp(x, s.x)), y: roundTo(s, clamp(y, s.y)) };
+}
+
+/**
+ * `x:y` pairs separated by commas. A pair that cannot be read is dropped, a coordinate out of range
+ * is clamped, each with a message; too many points keep the first maxLength, too few usable ones
+ * give the default. An empty value is the default when the default is empty ("no points given").
+ */
+function parsePoints(s: PointListSetting, raw: string, issues: SettingIssue[]): DataPoint[] {
+  if (raw.trim() === '' && s.default.length === 0) return [];
+  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const points: DataPoint[] = [];
+  parts.slice(0, s.maxLength).forEach((part, i) => {
+    const pair = part.split(':');
+    if (pair.length !== 2) {
+      issues.push({ key: s.key, message: `${s.key} point ${i + 1} = ${show(part)} is not a pair x:y; point ignored` });
+      return;
+    }
+    const [x, y] = (['x', 'y'] as const).map((axis, j) => {
+      const v = parseNumber({ key: s.key, ...s[axis] }, pair[j], issues, `${s.key} point ${i + 1} ${axis}`);
+      if (v === undefined) issues[issues.length - 1].message += '; point ignored';
+      return v;
+    });
+    if (x !== undefined && y !== undefined) points.push({ x: roundTo(s, x), y: roundTo(s, y) });
+  });
+  if (parts.length > s.maxLength) {
+    issues.push({ key: s.key, message: `${s.key} has ${parts.length} points; keeping the first ${s.maxLength}` });
+  }
+  if (points.length < s.minLength) {
+    const fallback = s.default.length > 0 ? 'the default points' : "none (the widget's own data)";
+    issues.push({
+      key: s.key,
+      message: `${s.key} = ${show(raw)} has ${points.length} usable point${points.length === 1 ? '' : 's'}, fewer than ${s.minLength}; using ${fallback}`,
+    });
+    return defaultOf(s) as DataPoint[];
+  }
+  return points;
 }
 
 /**
@@ -111,6 +179,7 @@ export function parseSettings<S extends Schema>(
 }
 
 export function formatValue(s: Setting, value: unknown): string {
+  if (s.kind === 'pointList') return (value as readonly DataPoint[]).map((p) => `${roundTo(s, p.x)}:${roundTo(s, p.y)}`).join(',');
   if (Array.isArray(value)) return value.join(',');
   if (typeof value === 'number') return String(Number(value.toPrecision(6)));
   return String(value);

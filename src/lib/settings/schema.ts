@@ -34,7 +34,28 @@ export interface BooleanSetting extends SettingBase {
   kind: 'boolean';
   default: boolean;
 }
-export type Setting = NumberSetting | ChoiceSetting | NumberListSetting | BooleanSetting;
+/** One point of a data set the reader can edit: an input (or an angle) and its target. */
+export interface DataPoint {
+  x: number;
+  y: number;
+}
+/**
+ * Data points, written `x:y` and separated by commas (`-0.5:0.2,0.3:-1`), so that the points a
+ * reader dragged travel in a link or an attribute. An empty default stands for "no points given"
+ * (the widget then uses its generated data).
+ */
+export interface PointListSetting extends SettingBase {
+  kind: 'pointList';
+  default: readonly DataPoint[];
+  x: { min: number; max: number };
+  y: { min: number; max: number };
+  /** A list with fewer usable points is rejected (the default is used). */
+  minLength: number;
+  maxLength: number;
+  /** Decimals kept: values are rounded to them when read and written, so a link reproduces the data exactly. */
+  digits: number;
+}
+export type Setting = NumberSetting | ChoiceSetting | NumberListSetting | BooleanSetting | PointListSetting;
 export type Schema = readonly Setting[];
 
 type ValueOf<S> = S extends NumberSetting
@@ -45,7 +66,9 @@ type ValueOf<S> = S extends NumberSetting
       ? number[]
       : S extends BooleanSetting
         ? boolean
-        : never;
+        : S extends PointListSetting
+          ? DataPoint[]
+          : never;
 
 export type SettingsOf<S extends Schema> = { [E in S[number] as E['key']]: ValueOf<E> };
 

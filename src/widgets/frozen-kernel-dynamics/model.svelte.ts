@@ -1,10 +1,14 @@
 /**
  * The frozen-kernel widget's state: its settings, the training session that follows them live, and
  * everything derived for the view. The theory is taken at the slider's η, so it redraws on every
- * input event; the measured records are shown only while they belong to that η.
+ * input event; the measured records are shown only while they belong to that η. The training points
+ * can be dragged on the data chart: the infinite-width prediction (analytic NTK, f₀ = 0) follows
+ * every move, the network restarts when the point is dropped.
  */
+import { untrack } from 'svelte';
 import { getEngine } from '../../engine/client';
-import type { NumberSetting } from '../../lib/settings';
+import { hasKernelLimit } from '../../lib/nn/parameterization';
+import type { NumberSetting, PointListSetting } from '../../lib/settings';
 import { LinearisedSession, type SessionEngine } from '../kit/linearisedSession.svelte';
 import { LiveRun } from '../kit/liveRun.svelte';
 import type { Readout } from '../kit/ReadoutGrid.svelte';
@@ -12,31 +16,81 @@ import { regimeNotice, speedFactor } from '../kit/settings';
 import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
+// The data editing and the infinite-width curve are the first-look widget's (to move into the kit).
+import { DataEditor } from '../network-vs-linearisation/dataEditor.svelte';
+import { fitSeries } from '../network-vs-linearisation/plots';
+import { infiniteWidthSpectrum } from '../network-vs-linearisation/theory';
 import type { WidgetProps } from '../types';
 import { lossPlot, maxLossGap, maxOutputGap, stabilityPlot } from './plots';
-import { frozenDataset, runRequest } from './run';
+import { BIAS_STD, editedPoints, frozenDataset, POINTS_KEY, runRequest, TARGET_RANGE, WEIGHT_STD } from './run';
 import { schema } from './schema';
 
 const lrSetting = schema.find((s) => s.key === 'lr') as NumberSetting;
+const pointSettings = {
+  regression1d: schema.find((s) => s.key === POINTS_KEY.regression1d) as PointListSetting,
+  circle: schema.find((s) => s.key === POINTS_KEY.circle) as PointListSetting,
+};
+export const DATA_Y_DOMAIN = [TARGET_RANGE.min, TARGET_RANGE.max] as const;
 
 export class FrozenKernelModel {
   readonly visibility = new Visibility();
   readonly settings: WidgetSettings<typeof schema>;
   readonly session: LinearisedSession;
   readonly live: LiveRun;
+  readonly editor: DataEditor;
 
   constructor(props: () => WidgetProps<typeof schema>, engine: SessionEngine = getEngine()) {
     this.settings = new WidgetSettings(props);
     this.session = new LinearisedSession(engine, () => this.visibility.visible);
+    this.editor = new DataEditor(
+      () => this.pointSetting,
+      (points) => (this.settings.values[POINTS_KEY[this.settings.values.dataset]] = points),
+    );
     this.live = new LiveRun(this.session, {
-      request: () => {
+      request: this.editor.held(() => {
         const s = this.settings.snapshot();
         return runRequest(s, frozenDataset(s));
-      },
+      }),
       horizon: () => this.settings.values.steps,
       speed: () => speedFactor(this.settings.values.speed),
     });
+    this.keepCountWithPoints();
   }
+
+  /**
+   * n and the edited points of the data set in use agree: points that arrive (a drag, a link, an
+   * attribute, another data set) set n to their count; moving n while points are edited drops them
+   * for n points generated from the seed.
+   */
+  private keepCountWithPoints(): void {
+    let seen = { points: '', n: NaN };
+    $effect.pre(() => {
+      const values = this.settings.values;
+      const points = editedPoints(values);
+      const now = { points: JSON.stringify(points), n: values.n };
+      untrack(() => {
+        if (points.length > 0 && now.points !== seen.points) values.n = points.length;
+        else if (points.length > 0 && now.n !== seen.n) values[POINTS_KEY[values.dataset]] = [];
+        seen = { points: JSON.stringify(editedPoints(values)), n: values.n };
+      });
+    });
+  }
+
+  /** The setting that keeps the points of the data set in use. */
+  get pointSetting(): PointListSetting {
+    return pointSettings[this.settings.values.dataset];
+  }
+
+  /** The data the settings describe (while a point is dragged, ahead of the run in the worker). */
+  readonly data = $derived.by(() => frozenDataset(this.settings.values));
+  readonly editable = $derived.by(() => this.editor.editable(this.data.points, 'training points'));
+  /** The infinite-width prediction at the slider's η; null where there is none (standard parameterisation) or it is too slow to follow a drag (tanh). */
+  readonly infinite = $derived.by(() => {
+    const v = this.settings.values;
+    if (!hasKernelLimit(v.parameterization)) return null;
+    const spec = { depth: v.depth, activation: v.activation, wStd: WEIGHT_STD, bStd: BIAS_STD };
+    return infiniteWidthSpectrum(this.data, spec)?.dynamics(v.lr) ?? null;
+  });
 
   /** The frozen-kernel theory at the slider's η (null until the run's K₀ is known). */
   readonly theory = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
@@ -45,6 +99,16 @@ export class FrozenKernelModel {
   readonly latest = $derived.by(() => this.records.at(-1));
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
 
+  /** The network, its linearisation and the infinite-width prediction over the data's coordinate, at the network's step. */
+  readonly fit = $derived.by(() => {
+    const step = this.latest?.step ?? 0;
+    const curves = {
+      network: this.latest?.testOutputs,
+      linearised: this.theory?.theory.testPrediction(step, 'gd'),
+      infinite: this.infinite?.testPrediction(step, 'gd'),
+    };
+    return fitSeries(this.data.grid, curves, DATA_Y_DOMAIN);
+  });
   readonly loss = $derived.by(() => this.theory ? lossPlot(this.theory, this.records, this.session.horizon) : null);
   readonly stability = $derived.by(() => this.theory ? stabilityPlot(this.theory, [lrSetting.min, lrSetting.max]) : null);
   readonly predictedLoss = $derived.by(() => this.theory && this.latest ? this.theory.theory.loss(this.latest.step, 'gd') : null);

@@ -10,6 +10,7 @@ import {
   stepsSetting,
   widthSetting,
 } from '../kit/settings';
+import { ANGLE_RANGE, LINE_RANGE, TARGET_RANGE } from './run';
 
 export const schema = defineSchema([
   {
@@ -23,6 +24,31 @@ export const schema = defineSchema([
     ],
   },
   { kind: 'number', key: 'n', label: 'Training points n', default: 20, min: 4, max: 64, scale: 'linear', integer: true },
+  // The points the reader dragged, one list per data set (empty: n points generated from the seed).
+  {
+    kind: 'pointList',
+    key: 'points',
+    label: 'Training points x:y (1-D regression)',
+    help: 'empty: n points generated from the seed',
+    default: [],
+    x: LINE_RANGE,
+    y: TARGET_RANGE,
+    minLength: 4,
+    maxLength: 64,
+    digits: 2,
+  },
+  {
+    kind: 'pointList',
+    key: 'circlepoints',
+    label: 'Training points θ:y (circle)',
+    help: 'empty: n points generated from the seed',
+    default: [],
+    x: ANGLE_RANGE,
+    y: TARGET_RANGE,
+    minLength: 4,
+    maxLength: 64,
+    digits: 2,
+  },
   widthSetting({ default: 512 }),
   depthSetting({ default: 1 }),
   activationSetting('relu'),

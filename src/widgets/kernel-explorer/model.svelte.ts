@@ -5,7 +5,7 @@
  */
 import { untrack } from 'svelte';
 import type { EngineApi, KernelSample, KernelSampleRequest } from '../../engine/api';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { getEngine } from '../../engine/client';
 import { errorMessage } from '../../lib/errorMessage';
 import { fitPowerLaw } from '../../lib/ntk';

@@ -28,8 +28,9 @@ export class InitialKernel {
     this.n = data.yTrain.length;
     this.yTrain = data.yTrain.slice();
     this.kernel = toRows(start.kernelTrain, this.n);
-    const testKernel = start.kernelTestTrain && data.yTest ? toRows(start.kernelTestTrain, this.n) : undefined;
-    if (testKernel) this.yTest = data.yTest!.slice();
+    // Test inputs without labels (a plotting grid) still get predictions; only the test loss needs labels.
+    const testKernel = start.kernelTestTrain && data.xTest ? toRows(start.kernelTestTrain, this.n) : undefined;
+    if (testKernel && data.yTest) this.yTest = data.yTest.slice();
     this.spectrum = new KernelSpectrum({
       kTrain: this.kernel,
       yTrain: this.yTrain,

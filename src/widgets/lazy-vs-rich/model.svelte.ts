@@ -15,7 +15,7 @@ import { LinearisedSession } from '../kit/linearisedSession.svelte';
 import { LiveRun } from '../kit/liveRun.svelte';
 import type { Readout } from '../kit/ReadoutGrid.svelte';
 import { isCentered, speedFactor } from '../kit/settings';
-import { nearLimit, safeLearningRate, stabilityWarning } from '../kit/stability';
+import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import type { WidgetProps } from '../types';
@@ -127,15 +127,6 @@ export class LazyVsRichModel {
   readonly sample = $derived.by(() => particleSample(this.neurons, MAX_PARTICLES));
   readonly cloud = $derived.by(() => (this.weights ? particlePlot(this.weights.current, this.weights.initial, this.weights.width, this.sample) : null));
   readonly particleMove = $derived.by(() => (this.weights ? particleDisplacement(this.weights.current, this.weights.initial, this.weights.width) : null));
-
-  /** Half the stability limit, offered while η is near or past it (η itself is folded under More settings). */
-  readonly saferLr = $derived.by(() => {
-    const limit = this.limit;
-    if (limit === null || !nearLimit(this.settings.values.lr, limit)) return null;
-    return Math.min(lrSetting.max, Math.max(lrSetting.min, safeLearningRate(limit)));
-  });
-
-  readonly error = $derived.by(() => this.session.error ?? this.session.player.error ?? this.analytic.error);
 
   readonly notice = $derived.by(() => {
     const run = this.linearised;

@@ -1,12 +1,16 @@
 /**
- * What the drift widget draws and reads out, computed from the runs' records: drift and parameter
- * movement against step for every width, and their latest values against width on log–log axes
- * with a fitted power law and guides of slope −1/2 and −1.
+ * What the drift widget draws, computed from the runs' records and the theory: drift, parameter
+ * movement and loss (against its frozen-kernel prediction) against step for every width, and the
+ * latest drift and movement against width on log–log axes with a fitted power law and guides of
+ * slope −1/2 and −1. Pure: no DOM.
  */
 import { extent, scaleLog } from 'd3';
 import type { Domain, Point, ReferenceLine, Series } from '../../charts';
-import type { DriftRecord } from './experiment';
-import { fitPowerLaw, powerLawSegment, powerLawThrough, type PowerLawFit } from './scaling';
+import { formatReadout } from '../../lib/format';
+import { fitPowerLaw, powerLawSegment, powerLawThrough, stepGrid, type PowerLaw } from '../../lib/ntk';
+import { curveWithin, logDomain } from '../kit/axes';
+import type { DriftRecord } from './run';
+import type { WidthTheory } from './theory';
 
 export interface RunHistory {
   width: number;
@@ -74,7 +78,7 @@ export interface WidthScaling {
   xDomain?: Domain;
   /** Covers the guides as well as the data, which the chart's own domain would not. */
   yDomain?: Domain;
-  fit: PowerLawFit | null;
+  fit: PowerLaw | null;
 }
 
 /** series-7 of the chart palette: black, or near-white in dark mode; no width uses it. */
@@ -82,9 +86,10 @@ const FIT_COLOUR = 6;
 
 /**
  * A log axis over [lo, hi] that holds at least two powers of ten, widened to round values if it
- * does not, so that the axis is labelled at decades rather than at every 1…9 × 10ⁿ.
+ * does not, so that the axis is labelled at decades rather than at every 1…9 × 10ⁿ. Unlike the
+ * kit's logDomain it keeps a range that already spans a decade, so the markers fill the width axis.
  */
-function logDomain(lo: number, hi: number): Domain {
+function spanningDomain(lo: number, hi: number): Domain {
   const decades = Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo));
   if (decades >= 1) return [lo, hi];
   const [a, b] = scaleLog().domain([lo, hi]).nice().domain();
@@ -109,7 +114,7 @@ export function widthScaling(points: readonly Point[], label: string): WidthScal
 
   const widths: [number, number] = [measured[0].x, measured[measured.length - 1].x];
   const fitted = powerLawSegment(fit, widths);
-  series.push({ id: 'fit', label: `${label}: fit, slope ${formatSlope(fit.slope)}`, kind: 'line', colorIndex: FIT_COLOUR, points: fitted });
+  series.push({ id: 'fit', label: `${label}: fit, slope ${formatReadout(fit.slope)}`, kind: 'line', colorIndex: FIT_COLOUR, points: fitted });
   const guides = GUIDE_SLOPES.map((slope) => ({ label: GUIDE_LABELS[slope], points: powerLawSegment(powerLawThrough(measured[0], slope), widths) }));
   const [yLo, yHi] = extent([...measured, ...fitted, ...guides.flatMap((g) => g.points)], (p) => p.y) as [number, number];
   // Half an octave of room on each side keeps the end markers and guide labels off the frame.
@@ -117,21 +122,43 @@ export function widthScaling(points: readonly Point[], label: string): WidthScal
     series,
     guides,
     fit,
-    xDomain: logDomain(widths[0] / Math.SQRT2, widths[1] * Math.SQRT2),
-    yDomain: logDomain(yLo / Math.SQRT2, yHi * Math.SQRT2),
+    xDomain: spanningDomain(widths[0] / Math.SQRT2, widths[1] * Math.SQRT2),
+    yDomain: spanningDomain(yLo / Math.SQRT2, yHi * Math.SQRT2),
   };
-}
-
-/** A readout number: three significant digits, '—' when there is none yet. */
-export function formatValue(x: number | undefined): string {
-  return x === undefined || !Number.isFinite(x) ? '—' : String(Number(x.toPrecision(3)));
-}
-
-export function formatSlope(slope: number | undefined): string {
-  return slope === undefined || !Number.isFinite(slope) ? '—' : slope.toFixed(2);
 }
 
 /** "0.12 at m = 64, 0.031 at m = 256": the text alternative of a chart's current values. */
 export function describeByWidth(points: readonly Point[]): string {
-  return points.map((p) => `${formatValue(p.y)} at ${widthLabel(p.x)}`).join(', ');
+  return points.map((p) => `${formatReadout(p.y)} at ${widthLabel(p.x)}`).join(', ');
+}
+
+/** The trainer calls a run diverged once its loss exceeds this multiple of L(0) (its default). */
+const DIVERGENCE_FACTOR = 1e6;
+/** Predicted curves are drawn down to this fraction of L(0), about float32 round-off on the loss. */
+const LOSS_FLOOR = 1e-10;
+const CURVE_POINTS = 200;
+
+export interface LossPlot {
+  series: Series[];
+  yDomain: Domain | undefined;
+}
+
+/**
+ * Each width's measured train loss (markers) against its frozen-kernel prediction (I − ηK₀/n)ᵗ at
+ * the η the settings give it (dashed line, same colour) up to the horizon; a diverging prediction
+ * is drawn until it passes the loss at which the trainer gives up. `runs` and `theories` are in
+ * the same (width) order.
+ */
+export function lossPlot(runs: readonly RunHistory[], theories: readonly WidthTheory[], horizon: number): LossPlot {
+  const grid = stepGrid(horizon, CURVE_POINTS);
+  const series = runs.flatMap((run, i): Series[] => {
+    const theory = theories.find((t) => t.width === run.width);
+    const measured: Series = { id: `loss-${run.width}`, label: widthLabel(run.width), kind: 'markers', colorIndex: i, points: run.records.map((r) => ({ x: r.step, y: r.trainLoss })) };
+    if (!theory) return [measured];
+    const dynamics = theory.linearised.theory;
+    const loss0 = dynamics.loss(0, 'gd');
+    const points = curveWithin(grid.map((t) => ({ x: t, y: dynamics.loss(t, 'gd') })), [LOSS_FLOOR * loss0, DIVERGENCE_FACTOR * loss0]);
+    return [measured, { id: `linearised-${run.width}`, label: `${widthLabel(run.width)}, K₀ frozen`, kind: 'line', dashed: true, colorIndex: i, points }];
+  });
+  return { series, yDomain: logDomain(series.flatMap((s) => s.points.map((p) => p.y)), 8) };
 }

@@ -2,28 +2,41 @@
  * The tangent-features widget's state: its settings, the one-step measurement the worker makes for
  * them once the input rests, and everything derived for the view. The infinite-width kernel rows
  * follow x_a and x_b on every input event, and the step predictions follow η; the measured network
- * belongs to the settings it was measured for.
+ * belongs to the settings it was measured for. x_a and x_b are also handles on the plots: dragging
+ * one moves its setting on every pointer move, and the measurement waits for the drop.
  */
+import { scaleLinear } from 'd3';
 import { untrack } from 'svelte';
+import type { EditablePoints, Point } from '../../charts';
 import type { EngineApi } from '../../engine/api';
-import { backendStatus, type BackendStatus } from '../../ui/backendStatus.svelte';
+import { backendStatus, type BackendStatus } from '../../engine/backendStatus.svelte';
 import { getEngine } from '../../engine/client';
 import { errorMessage } from '../../lib/errorMessage';
 import type { Readout } from '../kit/ReadoutGrid.svelte';
 import { Settled } from '../kit/settled.svelte';
 import { pastLimit } from '../kit/stability';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
+// The hold is the first-look widget's (to move into the kit).
+import { MoveHold } from '../network-vs-linearisation/moveHold.svelte';
 import type { WidgetProps } from '../types';
 import { inputGuides, kernelSeries, outputSeries, stepSeries } from './plots';
 import { GRID, measureOneStep, oneStepRequest, type OneStepMeasurement, type OneStepRequest } from './run';
 import type { schema } from './schema';
 import { A, analyseStep, analyticRows, B, equalOutputPair, GRID_START, type EqualOutputPair } from './theory';
 
+const PROBE_NAMES = ['x_a', 'x_b'];
+/** The palette's neutral entry (black, near-white in dark mode): the handles stand apart from both rows' colours. */
+const PROBE_COLOR = 6;
+/** Dragged inputs are kept to two decimals, like a slider's values, so links stay short and exact. */
+const roundInput = (x: number) => Number(x.toFixed(2)) + 0;
+
 type Engine = Pick<EngineApi, 'sampleKernels' | 'analyticKernels' | 'createRun' | 'stepRun' | 'disposeRun'>;
 
 export class TangentFeaturesModel {
   readonly settings: WidgetSettings<typeof schema>;
   readonly request: Settled<OneStepRequest>;
+  /** A probe handle is moving: the measurement waits for the drop. */
+  readonly hold = new MoveHold();
   measured = $state.raw<{ request: OneStepRequest; measurement: OneStepMeasurement } | null>(null);
   busy = $state(false);
   engineError = $state<string | null>(null);
@@ -40,7 +53,7 @@ export class TangentFeaturesModel {
   ) {
     this.settings = new WidgetSettings(props);
     // The learning rate is applied on the page; the worker's step is measured at the settled η too.
-    this.request = new Settled(() => oneStepRequest(this.settings.snapshot()));
+    this.request = new Settled(this.hold.held(() => oneStepRequest(this.settings.snapshot())));
     $effect(() => {
       const request = this.request.current;
       untrack(() => {
@@ -116,6 +129,46 @@ export class TangentFeaturesModel {
   readonly outputGuides = $derived.by(() => inputGuides(this.outputs, this.marked));
   readonly kernelGuides = $derived.by(() => inputGuides(this.kernels, this.marked));
   readonly stepGuides = $derived.by(() => inputGuides(this.steps, this.marked.slice(0, 1)));
+
+  /** x_a and x_b as handles on the kernel rows, each on its own row's diagonal Θ(x, x). */
+  readonly kernelProbes = $derived.by(() => (this.analytic ? this.probes([this.analytic.a[A], this.analytic.b[B]], 'x_a, x_b') : undefined));
+  /** x_a and x_b as handles on the network's output at initialisation (between grid points, interpolated). */
+  readonly outputProbes = $derived.by(() => {
+    const m = this.current;
+    if (!m) return undefined;
+    const order = m.inputs.map((_, i) => i).sort((i, j) => m.inputs[i] - m.inputs[j]);
+    const f = scaleLinear(order.map((i) => m.inputs[i]), order.map((i) => m.before[i]));
+    const { xa, xb } = this.settings.values;
+    return this.probes([f(xa), f(xb)], 'f(x_a), f(x_b)');
+  });
+
+  /** Handles at x_a and x_b with heights `ys`: they move along x only, and write x_a and x_b. */
+  private probes(ys: readonly [number, number], label: string): EditablePoints {
+    const { xa, xb } = this.settings.values;
+    return {
+      points: [
+        { x: xa, y: ys[0] },
+        { x: xb, y: ys[1] },
+      ],
+      label,
+      pointName: (i) => PROBE_NAMES[i],
+      lockAxis: 'x',
+      colorIndex: PROBE_COLOR,
+      onmove: (points) => {
+        this.hold.move();
+        this.moveProbes(points);
+      },
+      ondrop: (points) => {
+        this.moveProbes(points);
+        this.hold.release();
+      },
+    };
+  }
+
+  private moveProbes([a, b]: Point[]): void {
+    this.settings.values.xa = roundInput(a.x);
+    this.settings.values.xb = roundInput(b.x);
+  }
 
   readonly error = $derived.by(() => {
     if (this.engineError) return this.engineError;

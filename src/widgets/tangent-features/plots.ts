@@ -1,6 +1,6 @@
 /** The tangent-features widget's chart series. Pure: no DOM. */
 import type { Point, ReferenceLine, Series } from '../../charts';
-import { A, B, GRID_START, type StepAnalysis } from './theory';
+import { A, GRID_START, type StepAnalysis } from './theory';
 import type { OneStepMeasurement } from './run';
 
 const onGrid = (values: readonly number[]) => values.slice(GRID_START);
@@ -16,14 +16,13 @@ export function inputGuides(series: readonly Series[], inputs: readonly { label:
   return inputs.map(({ label, x }) => ({ label, points: [{ x, y: lo - reach }, { x, y: hi + reach }] }));
 }
 
-/** f before and after the step, the target, the two inputs and the training point. */
+/** f before and after the step, the target and the training point (the two inputs are the chart's handles). */
 export function outputSeries(m: OneStepMeasurement): Series[] {
   const grid = onGrid(m.inputs);
   return [
     { id: 'before', label: 'f(x) at initialisation', kind: 'line', colorIndex: 0, points: curve(grid, onGrid(m.before)) },
     { id: 'after', label: 'f(x) after one step at x_a', kind: 'line', dashed: true, colorIndex: 0, points: curve(grid, onGrid(m.after)) },
     { id: 'target', label: 'target y(x)', kind: 'line', dashed: true, colorIndex: 6, points: curve(grid, onGrid(m.targets)) },
-    { id: 'inputs', label: 'f(x_a), f(x_b)', kind: 'markers', colorIndex: 1, points: [A, B].map((i) => ({ x: m.inputs[i], y: m.before[i] })) },
     { id: 'label', label: 'training point (x_a, y_a)', kind: 'markers', colorIndex: 4, points: [{ x: m.inputs[A], y: m.targets[A] }] },
   ];
 }

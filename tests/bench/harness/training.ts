@@ -33,7 +33,7 @@ async function run(): Promise<HarnessResult> {
   const params = new URLSearchParams(location.search);
   const wanted = (params.get('backend') ?? 'cpu') as BackendName;
   const settings = JSON.parse(params.get('settings') ?? '{}') as HarnessSettings;
-  await selectBackend({ order: [wanted] });
+  await selectBackend({ candidates: [wanted] });
   const peak = await measureMatMulPeak(settings.peakSize, settings);
   console.log(`bench-peak ${JSON.stringify(peak)}`);
   const outcomes = await measureTrainingShapes(settings.shapes, settings, settings.maxSeconds, peak, (outcome) =>

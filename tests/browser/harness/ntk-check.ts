@@ -32,7 +32,7 @@ function randomInputs(rows: number, dim: number, seed: number): Matrix {
 
 async function run(): Promise<CheckResult> {
   const wanted = (new URLSearchParams(location.search).get('backend') ?? 'cpu') as BackendName;
-  const selection = await selectBackend({ order: [wanted] });
+  const selection = await selectBackend({ candidates: [wanted] });
   const result: CheckResult = { backend: selection.backend, attempts: selection.attempts, cases: [], convergence: [] };
   const x = randomInputs(5, 3, 1);
   const activations: Activation[] = ['relu', 'erf', 'tanh', 'linear'];

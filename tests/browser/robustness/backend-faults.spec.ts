@@ -10,11 +10,13 @@
  * worker's script served with a prologue that breaks an API, or a patch applied inside the training
  * worker (Playwright's worker.evaluate) that destroys the device, which fires its `lost` promise as
  * a driver reset would, or refuses its reads. The networks are tiny (URL settings): WebGPU here is
- * SwiftShader, in software.
+ * SwiftShader, in software. The address names the order (?backend=webgpu,webgl,wasm,cpu): left to
+ * itself the page would measure and train on WASM, which is faster here (backend-choice.spec.ts).
  */
 import { expect, test, type Locator, type Page, type Worker } from '@playwright/test';
 import { elementName } from '../../../src/embed/names';
 import { CHROMIUM_ARGS, SITE } from '../env';
+import { recordReadout, restartedFrom } from '../readouts';
 
 /** The first call on a backend compiles its shaders: seconds on SwiftShader, far more on a loaded machine. */
 const READY = { timeout: 120_000 };
@@ -22,7 +24,8 @@ test.describe.configure({ timeout: 240_000 });
 
 const FROZEN = 'frozen-kernel-dynamics';
 const FROZEN_STEPS = 40;
-const FROZEN_QUERY = `${FROZEN}.width=16&${FROZEN}.n=8&${FROZEN}.steps=${FROZEN_STEPS}`;
+const ORDER = 'backend=webgpu,webgl,wasm,cpu';
+const FROZEN_QUERY = `${ORDER}&${FROZEN}.width=16&${FROZEN}.n=8&${FROZEN}.steps=${FROZEN_STEPS}`;
 
 function pageErrors(page: Page): string[] {
   const problems: string[] = [];
@@ -40,7 +43,7 @@ async function frozenWidget(page: Page): Promise<Locator> {
 
 /** Trains the frozen-kernel widget to the URL's step count with the URL's width, without an error. */
 async function trainsWithUrlSettings(widget: Locator): Promise<void> {
-  await expect(widget.locator(`output[for="${FROZEN}-width"]`)).toHaveText('16');
+  await expect(widget.locator(`input[id="${FROZEN}-width-typed"]`)).toHaveValue('16');
   await widget.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(widget.locator('[data-readout="step"]')).toHaveText(String(FROZEN_STEPS), READY);
   await expect(widget.getByRole('alert')).toHaveCount(0);
@@ -68,7 +71,7 @@ test('without a WebGPU adapter the essay trains on WebGL, says why, and keeps th
     await expect(page.locator('.site-header details')).toHaveAttribute('data-backend', 'webgl', READY);
     expect(await badgeFallbacks(page)).toEqual(['WebGPU: navigator.gpu.requestAdapter() found no adapter']);
     const widget = await frozenWidget(page);
-    await expect(widget.locator('.backend')).toHaveText('WebGL');
+    await expect(widget.locator('.backend')).toHaveText('WebGL (software)');
     await trainsWithUrlSettings(widget);
     expect(page.url()).toBe(url);
     expect(errors).toEqual([]);
@@ -95,7 +98,7 @@ test('when the WebGPU device cannot be created, the essay trains on WebGL, says 
   await expect(page.locator('.site-header details')).toHaveAttribute('data-backend', 'webgl', READY);
   expect(await badgeFallbacks(page)).toEqual([expect.stringMatching(/^WebGPU: tf\.setBackend\('webgpu'\) failed to initialise/)]);
   const widget = await frozenWidget(page);
-  await expect(widget.locator('.backend')).toHaveText('WebGL');
+  await expect(widget.locator('.backend')).toHaveText('WebGL (software)');
   await trainsWithUrlSettings(widget);
   expect(page.url()).toBe(url);
   expect(errors).toEqual([]);
@@ -153,31 +156,13 @@ function workerFaults(page: Page): { loseDevice: () => Promise<void>; failReads:
   return { loseDevice: arm('loseDevice'), failReads: arm('failReads') };
 }
 
-/** Records every value a readout shows from now on (a restart shows 0 only briefly). */
-async function recordReadout(readout: Locator): Promise<() => Promise<number[]>> {
-  const key = `recorded${Math.random().toString(36).slice(2)}`;
-  await readout.evaluate((el, key) => {
-    const seen: number[] = [Number(el.textContent)];
-    (window as unknown as Record<string, number[]>)[key] = seen;
-    new MutationObserver(() => seen.push(Number(el.textContent))).observe(el, { childList: true, characterData: true, subtree: true });
-  }, key);
-  return () => readout.page().evaluate((key) => (window as unknown as Record<string, number[]>)[key], key);
-}
-
-/** Whether `values` fall back to 0 after having reached `from`, then rise again. */
-function restartedFrom(values: number[], from: number): boolean {
-  const reached = values.findIndex((v) => v >= from);
-  const zero = values.indexOf(0, reached);
-  return reached >= 0 && zero > reached && values.slice(zero).some((v) => v > 0);
-}
-
-const notice = (why: string) => new RegExp(`^WebGPU stopped: ${why}\\. Started again from initialisation on WebGL, with the same settings\\.$`);
+const notice = (why: string) => new RegExp(`^WebGPU stopped: ${why}\\. Started again from initialisation on WebGL \\(software\\), with the same settings\\.$`);
 const NOTICE = notice('its device was lost \\(.+\\)');
 
 test('when the WebGPU device is lost mid-run, training widgets start again on WebGL with the same settings', async ({ page }) => {
   const errors = pageErrors(page);
   const { loseDevice } = workerFaults(page);
-  const url = `${SITE}/?${FROZEN}.width=16&${FROZEN}.n=8&${FROZEN}.steps=5000&ntk-drift.widths=16&ntk-drift.steps=2000`;
+  const url = `${SITE}/?${ORDER}&${FROZEN}.width=16&${FROZEN}.n=8&${FROZEN}.steps=5000&ntk-drift.widths=16&ntk-drift.steps=2000`;
   await page.goto(url);
   const badge = page.locator('.site-header details');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu', READY);
@@ -202,7 +187,7 @@ test('when the WebGPU device is lost mid-run, training widgets start again on We
   await loseDevice();
   await expect(frozen.locator('.backend-notice')).toHaveText(NOTICE, READY);
   await expect(badge).toHaveAttribute('data-backend', 'webgl');
-  await expect(frozen.locator('.backend')).toHaveText('WebGL');
+  await expect(frozen.locator('.backend')).toHaveText('WebGL (software)');
   // From initialisation, and training on by itself: the step count fell to 0 and is climbing again.
   await expect.poll(async () => restartedFrom(await frozenSteps(), 50), READY).toBe(true);
   await expect(frozen.getByRole('alert')).toHaveCount(0);
@@ -224,13 +209,13 @@ test('when WebGPU fails during a one-shot measurement, the widget measures again
 
   // The kernel explorer loses the device while it samples its networks, one worker call each.
   const explorerFaults = workerFaults(page);
-  const explorerUrl = `${SITE}/embed.html?w=${elementName('kernel-explorer')}&width=128&seeds=8`;
+  const explorerUrl = `${SITE}/embed.html?w=${elementName('kernel-explorer')}&${ORDER}&width=128&seeds=8`;
   await page.goto(explorerUrl);
   const explorer = page.locator('section.widget');
-  await expect(explorer.locator('.backend')).toHaveText('WebGPU', READY);
+  await expect(explorer.locator('.backend')).toHaveText('WebGPU (software)', READY);
   await explorerFaults.loseDevice();
   await expect(explorer.locator('.backend-notice')).toHaveText(NOTICE, READY);
-  await expect(explorer.locator('.backend')).toHaveText('WebGL');
+  await expect(explorer.locator('.backend')).toHaveText('WebGL (software)');
   await expect(explorer.getByText('Sampled 32 networks')).toBeVisible(READY);
   await expect(explorer.locator('[data-readout="slope"]')).toHaveText(/\d/);
   await expect(explorer.getByRole('alert')).toHaveCount(0);
@@ -238,15 +223,15 @@ test('when WebGPU fails during a one-shot measurement, the widget measures again
 
   // Tangent features: GPU reads fail, without a loss announced, in the measurement a button asks for.
   const featureFaults = workerFaults(page);
-  await page.goto(`${SITE}/embed.html?w=${elementName('tangent-features')}&width=64`);
+  await page.goto(`${SITE}/embed.html?w=${elementName('tangent-features')}&${ORDER}&width=64`);
   const features = page.locator('section.widget');
   await expect(features.getByText('Measured', { exact: true })).toBeVisible(READY);
-  await expect(features.locator('.backend')).toHaveText('WebGPU');
+  await expect(features.locator('.backend')).toHaveText('WebGPU (software)');
   const xb = await features.locator('[data-readout="xb"]').textContent();
   await featureFaults.failReads();
   await features.getByRole('button', { name: 'Move x_b to an output like f(x_a)' }).click();
   await expect(features.locator('.backend-notice')).toHaveText(notice('GPU read refused by the test'), READY);
-  await expect(features.locator('.backend')).toHaveText('WebGL');
+  await expect(features.locator('.backend')).toHaveText('WebGL (software)');
   await expect(features.getByText('Measured', { exact: true })).toBeVisible(READY);
   await expect(features.locator('[data-readout="xb"]')).not.toHaveText(xb!);
   await expect(features.locator('[data-readout="width"]')).toHaveText('64');

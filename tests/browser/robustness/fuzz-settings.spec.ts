@@ -6,6 +6,7 @@
  * The test titles carry the seed; FUZZ_SEED=<n> runs another one.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readNumber } from '../../../src/lib/format';
 import { createRng, type Rng } from '../../../src/lib/ntk/rng';
 import type { Setting } from '../../../src/lib/settings';
 import { elementName } from '../../../src/embed/names';
@@ -44,6 +45,16 @@ function badValue(rng: Rng, s: Setting): string {
         String(s.max * 100),
         String(s.min - 5),
         Array.from({ length: s.maxLength + 2 }, () => String(s.min)).join(','),
+        ...junk,
+      ]);
+    case 'pointList':
+      return pick(rng, [
+        ',,,',
+        '0.1',
+        '1:2:3',
+        `${s.x.max + 1}:${s.y.min - 1}`,
+        `${s.x.min}:abc`,
+        Array.from({ length: s.maxLength + 2 }, (_, i) => `${s.x.min}:${(s.y.min + s.y.max) / 2 + i / 1000}`).join(','),
         ...junk,
       ]);
   }
@@ -86,8 +97,8 @@ async function expectSafeWidget(slot: Locator, name: WidgetName, bad: [string, s
     if ((await control.count()) === 0) continue; // not every widget shows every setting as a control
     const input = control.first();
     if (s.kind === 'number') {
-      const shown = Number(await frame.locator(`output[for="${await input.getAttribute('id')}"]`).textContent());
-      // The output rounds to a few digits, hence the 1% slack.
+      const shown = readNumber(await frame.locator(`input[id="${await input.getAttribute('id')}-typed"]`).inputValue());
+      // The field rounds to a few digits, hence the 1% slack.
       expect(shown, s.key).toBeGreaterThanOrEqual(s.min - 1e-2 * Math.abs(s.min) - 1e-12);
       expect(shown, s.key).toBeLessThanOrEqual(s.max + 1e-2 * Math.abs(s.max) + 1e-12);
     } else if (s.kind === 'choice') {
@@ -96,6 +107,15 @@ async function expectSafeWidget(slot: Locator, name: WidgetName, bad: [string, s
       const entries = (await input.inputValue()).split(',').map(Number);
       expect(entries.length, s.key).toBeLessThanOrEqual(s.maxLength);
       for (const v of entries) expect(v >= s.min && v <= s.max, `${s.key} entry ${v}`).toBe(true);
+    } else if (s.kind === 'pointList') {
+      const text = await input.inputValue();
+      const points = text.trim() === '' ? [] : text.split(',').map((pair) => pair.split(':').map(Number));
+      expect(points.length, s.key).toBeLessThanOrEqual(s.maxLength);
+      if (s.default.length > 0) expect(points.length, s.key).toBeGreaterThanOrEqual(s.minLength);
+      for (const [x, y] of points) {
+        expect(x >= s.x.min && x <= s.x.max, `${s.key} x ${x}`).toBe(true);
+        expect(y >= s.y.min && y <= s.y.max, `${s.key} y ${y}`).toBe(true);
+      }
     }
   }
 }

@@ -1,95 +1,109 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { badSvgAttributes, expectLiveRestarts, openWidget, READY, readout, trainTo, watch } from './widgetPage';
 
 /**
- * The data-geometry widget in the built essay: tighter clusters make the noisy labels' RKHS norm
- * explode, and training on them has its best test loss early, where the linearised model says.
- * CPU backend and a narrow network keep it quick (SwiftShader's WebGPU is far slower here).
+ * The data-geometry widget: tighter clusters make the noisy labels' RKHS norm explode, and training
+ * on them has its best test loss early, where the linearised model says. A narrow network keeps the
+ * training quick.
  */
-const FAST = '?backend=cpu&data-geometry.width=128&data-geometry.steps=120';
+const NAME = 'data-geometry';
+const FAST = `?backend=wasm&${NAME}.width=128&${NAME}.steps=120`;
+test.describe.configure({ timeout: 420_000 });
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-async function openWidget(page: Page, query: string): Promise<Locator> {
-  await page.goto(`/${query}`);
-  const widget = page.locator('#widget-data-geometry');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('[data-readout="rkhs-noisy"]')).toBeVisible({ timeout: 60_000 });
-  return widget;
-}
-
-/** A readout's number; NaN while it shows "–". */
-async function readout(widget: Locator, key: string): Promise<number> {
-  return Number(await widget.locator(`[data-readout="${key}"]`).textContent());
-}
-
-/** Waits for a readout to show a number; the first run waits for the worker to load tfjs. */
+/** Waits for a readout to hold a number (the K₀ readouts wait for the worker). */
 async function settled(widget: Locator, key: string): Promise<number> {
-  await expect.poll(() => readout(widget, key), { timeout: 120_000 }).not.toBeNaN();
+  await expect.poll(() => readout(widget, key), READY).not.toBeNaN();
   return readout(widget, key);
 }
 
-test('tighter clusters make the noisy labels’ RKHS norm explode, not the clean labels’', async ({ page }) => {
-  const errors = collectErrors(page);
-  const widget = await openWidget(page, FAST);
-  await settled(widget, 'k0-lambda-min');
-  const noisy = await settled(widget, 'rkhs-noisy');
-  const clean = await settled(widget, 'rkhs-clean');
-  expect(noisy).toBeGreaterThan(clean);
+const text = (widget: Locator, key: string) => widget.locator(`[data-readout="${key}"]`).first().textContent();
 
-  // Home moves the log slider to the smallest spread, 40 times tighter than the default.
-  const spread = widget.getByLabel('Cluster spread');
+test('tighter clusters make the noisy labels’ norm explode, not the clean labels’; the cost panel shows it on labelled decades', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, FAST);
+  const noisy = await settled(widget, 'rkhs-noisy');
+  const clean = await readout(widget, 'rkhs-clean');
+  expect(noisy).toBeGreaterThan(10 * clean);
+
+  // Issue 14: the cost panel spanned ten decades with two ticks. Now every decade it spans is labelled.
+  const cost = widget.getByRole('figure', { name: 'What the labels cost, mode by mode' });
+  const yTicks = cost.locator('svg.xy > g > g.axis > g.tick text');
+  expect(await yTicks.count()).toBeGreaterThanOrEqual(4);
+  for (const label of await yTicks.allTextContents()) expect(label).toMatch(/^10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+
+  // Home moves the log slider in view to its smallest value: 0.005, forty times tighter than the default.
+  const spread = widget.getByRole('slider', { name: /^Cluster spread/ });
   await spread.focus();
   await page.keyboard.press('Home');
-  await expect(widget.locator('label[for="data-geometry-spread"] output')).toHaveText('0.005');
-  await expect.poll(() => readout(widget, 'rkhs-noisy'), { timeout: 30_000 }).toBeGreaterThan(5 * noisy);
-  const tightNoisy = await readout(widget, 'rkhs-noisy');
-  const tightClean = await readout(widget, 'rkhs-clean');
-  expect(tightNoisy).toBeGreaterThan(tightClean);
-  expect(tightClean).toBeLessThan(clean);
-  // The smallest eigenvalue fell with the spread: that is where the cost comes from.
-  expect(await readout(widget, 'lambda-min')).toBeLessThan(0.1 * 2.94e-4);
-  await expect.poll(() => new URL(page.url()).searchParams.get('data-geometry.spread')).toBe('0.005');
+  await expect.poll(() => new URL(page.url()).searchParams.get(`${NAME}.spread`)).toBe('0.005');
+  // Computed on the page: the norms follow without waiting for the network.
+  await expect.poll(() => readout(widget, 'rkhs-noisy')).toBeGreaterThan(5 * noisy);
+  expect(await readout(widget, 'rkhs-clean')).toBeLessThan(clean);
+  expect(await readout(widget, 'lambda-min')).toBeLessThan(1e-4);
 
   // A new n replaces the data set, the spectrum and the run without a hitch.
+  await widget.locator('.more-settings > summary').click();
   await widget.getByLabel('Training points n').focus();
   await page.keyboard.press('End');
   await expect(widget.locator('svg .bar')).toHaveCount(60);
-  await settled(widget, 'k0-lambda-min');
+  await expect(widget.getByRole('button', { name: 'Train', exact: true })).toBeEnabled(READY);
   await expect(widget.getByRole('alert')).toHaveCount(0);
-  expect(errors).toEqual([]);
+  expect(await badSvgAttributes(widget)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test('training on noisy labels: the best test loss comes early, where the linearised model puts it', async ({ page }) => {
-  const errors = collectErrors(page);
-  const widget = await openWidget(page, FAST);
-  await settled(widget, 'lr-limit');
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, FAST);
   const predictedBest = await settled(widget, 'best-step-predicted');
   expect(predictedBest).toBeLessThan(120);
-
-  await widget.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(widget.locator('.transport output')).toHaveText('120', { timeout: 150_000 });
+  await trainTo(widget, 120);
 
   const best = await readout(widget, 'best-step');
   expect(best).toBeGreaterThan(0);
   expect(best).toBeLessThan(120);
   expect(Math.abs(Math.log(best / predictedBest))).toBeLessThan(Math.log(2));
+  await widget.getByText('More numbers').click();
   // The minimum is a real one: fitting the flipped labels afterwards costs test loss.
   const bestLoss = await readout(widget, 'best-test-loss');
   expect(await readout(widget, 'test-loss')).toBeGreaterThan(1.3 * bestLoss);
   expect(Math.abs(bestLoss / (await readout(widget, 'best-test-loss-predicted')) - 1)).toBeLessThan(0.15);
-
   await expect(widget.getByRole('alert')).toHaveCount(0);
-  const badAttributes = await widget.locator('svg, svg *').evaluateAll((elements) =>
-    elements.flatMap((el) => [...el.attributes].filter((a) => /NaN|Infinity/.test(a.value)).map((a) => `${el.tagName} ${a.name}="${a.value}"`)),
-  );
-  expect(badAttributes).toEqual([]);
+  expect(await badSvgAttributes(widget)).toEqual([]);
   expect(await widget.locator('svg .bar').count()).toBe(20);
-  expect(errors).toEqual([]);
+  expect(problems).toEqual([]);
 });
+
+test('answers while playing: width and η restart the run without a second press, η without a new network', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.width=128&${NAME}.steps=5000`);
+  await expectLiveRestarts(page, widget, { theorySeries: 'test-predicted' });
+  expect(problems).toEqual([]);
+});
+
+// Issue 14: with erf, or ReLU at spread 0.005, the readouts showed "Infinity" and "0" (yᵀK₀⁻¹y, λ_min,
+// the slowest e-fold): eigenvalues of the float32 K₀ below its round-off.
+for (const settings of ['activation=erf', 'spread=0.005']) {
+  test(`${settings}: eigenvalues below round-off read as bounds, never Infinity or 0`, async ({ page }) => {
+    const problems = watch(page);
+    const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.${settings}`);
+    await widget.getByText('More numbers').click();
+    await settled(widget, 'k0-lambda-min');
+    for (const dd of await widget.locator('dd[data-readout]').all()) {
+      const shown = (await dd.textContent())!;
+      expect(shown).not.toMatch(/Infinity|∞|NaN|not a number/);
+      expect(shown.trim()).not.toBe('0');
+    }
+    expect(await text(widget, 'k0-lambda-min')).toMatch(/^< \d/);
+    expect(await text(widget, 'rkhs-noisy-k0')).toMatch(/^≥ \d/);
+    expect(await text(widget, 'slowest-steps')).toMatch(/^> \d/);
+    // The spectrum marks where K₀'s round-off begins.
+    await expect(widget.getByRole('figure', { name: 'Spectrum of the kernel matrix' }).getByText('K₀ float32 round-off')).toBeVisible();
+    if (settings === 'activation=erf') {
+      // η = 2 is above n/λ_max ≈ 1.5 of the erf kernel: the widget says why the best step can be the first.
+      await expect(widget.getByRole('status').filter({ hasText: 'overshoots' })).toBeVisible();
+    }
+    expect(await badSvgAttributes(widget)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}

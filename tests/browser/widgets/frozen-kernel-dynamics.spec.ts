@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { badSvgAttributes, expectLiveRestarts, openWidget, play, READY, readout, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, trainTo, watch } from './widgetPage';
 
 /**
  * The frozen-kernel widget trains a real network and compares its loss with the linearised
@@ -64,7 +64,7 @@ test('answers while playing: width and η restart the run without a second press
 test('trains on the WebGL backend too', async ({ page }) => {
   const problems = watch(page);
   const widget = await openWidget(page, NAME, `?backend=webgl&${NAME}.steps=12`);
-  await expect(widget.locator('.backend')).toHaveText('WebGL', READY);
+  await expect(widget.locator('.backend')).toHaveText('WebGL (software)', READY);
   await expect(widget.getByRole('button', { name: 'Train', exact: true })).toBeEnabled(READY);
   const loss0 = await readout(widget, 'loss');
   await trainTo(widget, 12);
@@ -75,3 +75,48 @@ test('trains on the WebGL backend too', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
+
+test('the data can be dragged: on the circle by keyboard, on the line by mouse; the prediction follows each move, the network restarts on release', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.steps=60&${NAME}.width=128`);
+  await trainTo(widget, 60);
+  const chart = widget.getByRole('figure', { name: 'The data on the circle and the fit, by angle' });
+  const infinite = () => chart.locator('path[data-series="infinite"]').getAttribute('d');
+  const runs = async () => (await engineCalls(page)).createRun ?? 0;
+
+  let calls = await runs();
+  let before = await infinite();
+  await chart.getByRole('button', { name: /^training points 3:/ }).focus();
+  await page.keyboard.down('ArrowDown');
+  await expect.poll(infinite).not.toBe(before);
+  await page.waitForTimeout(400);
+  expect(await runs()).toBe(calls);
+  await page.keyboard.up('ArrowDown');
+  await expect.poll(runs, READY).toBe(calls + 1);
+  // Still playing: the network trains on the edited data without a press; the URL keeps the points.
+  await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '60', READY);
+  await expect(page).toHaveURL(new RegExp(`${NAME}\\.circlepoints=`));
+
+  calls = await runs();
+  await widget.locator('.more-settings > summary').click();
+  await widget.getByLabel('Data', { exact: true }).selectOption('regression1d');
+  const line = widget.getByRole('figure', { name: 'The data and the fit' });
+  await expect(line.getByRole('button', { name: /^training points 5:/ })).toBeVisible(READY);
+  await expect.poll(runs, READY).toBe(calls + 1);
+  await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '60', READY);
+  calls += 1;
+  before = await line.locator('path[data-series="infinite"]').getAttribute('d');
+  const point = line.getByRole('button', { name: /^training points 5:/ });
+  await point.scrollIntoViewIfNeeded();
+  const box = (await point.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 - 50, { steps: 5 });
+  expect(await line.locator('path[data-series="infinite"]').getAttribute('d')).not.toBe(before);
+  await page.waitForTimeout(400);
+  expect(await runs()).toBe(calls);
+  await page.mouse.up();
+  await expect.poll(runs, READY).toBe(calls + 1);
+  expect(await badSvgAttributes(widget)).toEqual([]);
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openWidget, READY, readout, slider, watch } from './widgetPage';
+import { engineCalls, openWidget, READY, readout, slider, watch } from './widgetPage';
 
 /**
  * One gradient step of a real network against the linearised prediction −ηΘ̂(x, x_a)r; the kernel
@@ -72,3 +72,44 @@ test('the kernel row follows x_a within a frame; the button finds equal outputs 
   expect(await readout(widget, 'cosine')).toBeLessThan(cosineBefore / 2);
   expect(problems).toEqual([]);
 });
+
+test('x_a is a handle on the kernel plot: dragged, its row follows every move; the worker measures when it is let go', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.width=64`);
+  await measured(widget);
+  const chart = widget.getByRole('figure', { name: 'Kernel rows of x_a and x_b' });
+  const handle = chart.getByRole('button', { name: /^x_a:/ });
+  const row = () => chart.locator('path[data-series="analytic-a"]').getAttribute('d');
+  const runs = async () => (await engineCalls(page)).createRun ?? 0;
+  const before = { row: await row(), runs: await runs(), xa: await readSlider(widget) };
+
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 6 });
+  // Before release: the row and the slider follow; no measurement is asked for, even after a rest.
+  expect(await row()).not.toBe(before.row);
+  expect(await readSlider(widget)).toBeGreaterThan(before.xa);
+  await page.waitForTimeout(400);
+  expect(await runs()).toBe(before.runs);
+  await page.mouse.up();
+  await expect.poll(runs, READY).toBe(before.runs + 1);
+  await measured(widget);
+
+  // The keyboard: the x_b handle moves along x only, and the measurement follows the key's release.
+  const xb = chart.getByRole('button', { name: /^x_b:/ });
+  const label = await xb.getAttribute('aria-label');
+  await xb.focus();
+  await page.keyboard.down('ArrowLeft');
+  await expect(xb).not.toHaveAttribute('aria-label', label!);
+  await page.waitForTimeout(300);
+  const mid = await runs();
+  await page.keyboard.up('ArrowLeft');
+  await expect.poll(runs, READY).toBe(mid + 1);
+  expect(problems).toEqual([]);
+});
+
+/** x_a as the slider shows it. */
+async function readSlider(widget: import('@playwright/test').Locator): Promise<number> {
+  return Number(await widget.getByRole('slider', { name: /^Step input x_a/ }).getAttribute('aria-valuetext'));
+}

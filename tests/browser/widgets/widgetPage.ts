@@ -30,7 +30,9 @@ export async function openWidget(page: Page, name: string, query = ''): Promise<
 
 /** A readout's number (its data-value, unformatted); NaN when it has none yet. */
 export async function readout(widget: Locator, key: string): Promise<number> {
-  return Number(await widget.locator(`[data-readout="${key}"]`).first().getAttribute('data-value'));
+  const value = await widget.locator(`[data-readout="${key}"]`).first().getAttribute('data-value');
+  // Number(null) is 0: a readout still showing "–" must not read as zero.
+  return value === null ? NaN : Number(value);
 }
 
 export const step = (widget: Locator) => readout(widget, 'step');
@@ -61,13 +63,19 @@ export function engineCalls(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** A slider in view or under "More settings" (opened if need be). */
-export async function slider(widget: Locator, name: RegExp): Promise<Locator> {
-  const control = widget.getByRole('slider', { name });
-  if (!(await control.isVisible())) await widget.locator('.more-settings > summary').click();
-  await expect(control).toBeVisible();
-  return control;
+/** A control in view or under "More settings" (opened if need be). */
+async function control(widget: Locator, role: 'slider' | 'textbox', name: RegExp): Promise<Locator> {
+  const found = widget.getByRole(role, { name });
+  if (!(await found.isVisible())) await widget.locator('.more-settings > summary').click();
+  await expect(found).toBeVisible();
+  return found;
 }
+
+/** A slider in view or under "More settings" (opened if need be). */
+export const slider = (widget: Locator, name: RegExp) => control(widget, 'slider', name);
+
+/** A text field (e.g. a list of widths) in view or under "More settings". */
+export const textField = (widget: Locator, name: RegExp) => control(widget, 'textbox', name);
 
 /**
  * Moves `control` by one input event and reports whether the path of series `series` (a theory
@@ -88,25 +96,46 @@ export function redrawsWithinAFrame(widget: Locator, control: Locator, series: s
   );
 }
 
+/** How expectLiveRestarts reaches a widget's network and rate controls. */
+export interface LiveControls {
+  /** A theory curve that follows the rate control (a chart series id). */
+  theorySeries: string;
+  /** The counter must pass this before a change. */
+  minSteps?: number;
+  /**
+   * For a widget that trains several widths: the list typed into its Widths field to ask for new
+   * networks, instead of one keyboard step of the Width slider.
+   */
+  widths?: number[];
+  /** The rate slider's accessible name: by default the learning rate; e.g. /^η ÷/ for a fraction of the limit. */
+  rate?: RegExp;
+}
+
 /**
- * The live behaviour every training widget shares: play once; while playing, a keyboard change of
- * width builds a new network and trains it without another press; a change of η restarts from the
- * same network (no new run, no kernel computation: a restartRun call) and trains without another
- * press; and the theory curve `theorySeries` redraws within a frame of an η input event.
+ * The live behaviour every training widget shares: play once; while playing, a change of width
+ * builds new networks and trains them without another press; a change of the rate restarts from
+ * the same networks (no new run, no kernel computation: restartRun calls) and trains without
+ * another press; and the theory curve `theorySeries` redraws within a frame of a rate input event.
  */
-export async function expectLiveRestarts(page: Page, widget: Locator, { theorySeries, minSteps = 3 }: { theorySeries: string; minSteps?: number }): Promise<void> {
+export async function expectLiveRestarts(page: Page, widget: Locator, { theorySeries, minSteps = 3, widths, rate = /^Learning rate/ }: LiveControls): Promise<void> {
   await play(widget);
   await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
 
-  const width = await slider(widget, /^Width/);
   let calls = await engineCalls(page);
-  await width.focus();
-  await page.keyboard.press('ArrowLeft');
+  if (widths) {
+    const field = await textField(widget, /^Widths/);
+    await field.fill(widths.join(', '));
+    await field.press('Enter');
+  } else {
+    const width = await slider(widget, /^Width/);
+    await width.focus();
+    await page.keyboard.press('ArrowLeft');
+  }
   await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(calls.createRun ?? 0);
   await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
   await expect(widget.getByRole('button', { name: 'Pause training' })).toBeVisible();
 
-  const lr = await slider(widget, /^Learning rate/);
+  const lr = await slider(widget, rate);
   calls = await engineCalls(page);
   await lr.focus();
   await page.keyboard.press('ArrowLeft');

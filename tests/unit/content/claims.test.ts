@@ -31,7 +31,7 @@ import { analyticKernels, createRng, rbfKernel, standardParameterizationKernel, 
 import { defaults } from '../../../src/lib/settings';
 import { schema as eigenmodeSchema } from '../../../src/widgets/eigenmode-decay/schema';
 import { schema as explorerSchema } from '../../../src/widgets/kernel-explorer/schema';
-import { DRIFT_DATA } from '../../../src/widgets/ntk-drift/experiment';
+import { DRIFT_DATA } from '../../../src/widgets/ntk-drift/run';
 import { MAX_WIDTH } from '../../../src/widgets/kit/settings';
 import type { SlowModesRecording } from '../../measure/slowModes';
 

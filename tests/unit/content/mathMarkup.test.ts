@@ -95,7 +95,8 @@ describe('equation numbers and references', () => {
 
   it('renders a reference as a link to the numbered equation, in any chapter', () => {
     const output = renderMath(second.source, { filename: second.filename, equations: numberEquations([first, second]) });
-    expect(injected(output)[0]).toBe('<a class="eqref" href="#eq-second">Eq.&nbsp;(2)</a>');
+    // The colon written right after the reference is kept on its line (see tests/unit/build/mathGlued.test.ts).
+    expect(injected(output)[0]).toBe('<span class="math-glued"><a class="eqref" href="#eq-second">Eq.&nbsp;(2)</a>:</span>');
     expect(injected(output)[1]).toContain('<span class="equation-number">(3)</span>');
   });
 

@@ -11,9 +11,10 @@ import recording from '../../../content/measured/slowModes.json' with { type: 'j
 import { Trainer, empiricalNtk, type Parameterization } from '../../../src/lib/nn';
 import { linearisedDynamics, symmetricEigen, type Activation } from '../../../src/lib/ntk';
 import { defaults } from '../../../src/lib/settings';
-import { dominantFrequency, eigenmodeDataset, runRequest as eigenmodeRequest } from '../../../src/widgets/eigenmode-decay/experiment';
+import { eigenmodeDataset, runRequest as eigenmodeRequest } from '../../../src/widgets/eigenmode-decay/run';
+import { dominantFrequency } from '../../../src/widgets/eigenmode-decay/theory';
 import { schema as eigenmodeSchema } from '../../../src/widgets/eigenmode-decay/schema';
-import { DRIFT_DATA, networkFor } from '../../../src/widgets/ntk-drift/experiment';
+import { DRIFT_DATA, networkFor } from '../../../src/widgets/ntk-drift/run';
 import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
 import { useNodeBackend } from '../../bench/nodeBackend';
 import { measureSlowModes, type SlowModesRecording } from '../../measure/slowModes';

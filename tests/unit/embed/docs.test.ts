@@ -46,7 +46,7 @@ describe('theme properties', () => {
     const used = new Set<string>();
     for (const dir of ['src/widgets', 'src/charts', 'src/controls']) {
       for (const file of filesUnder(path.join(root, dir))) {
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/var\((--ntk-[a-z0-9-]+)/g)) used.add(m[1].replace(/-\d+$/, '-N'));
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/var\((--ntk-[a-z0-9-]+)/g)) used.add(m[1]);
       }
     }
     expect([...used].filter((name) => !documented.has(name))).toEqual([]);
@@ -57,10 +57,24 @@ describe('theme properties', () => {
     const css = fs.readFileSync(path.join(root, 'src/ui/page.css'), 'utf8');
     const light = pageCssValues(css, /:root\s*\{/);
     const dark = pageCssValues(css, /prefers-color-scheme:\s*dark/);
-    for (const p of THEME_PROPERTIES.filter((q) => q.light)) {
+    for (const p of THEME_PROPERTIES.filter((q) => light.has(q.name))) {
       expect(p.light, p.name).toBe(light.get(p.name));
       expect(p.dark, p.name).toBe(dark.get(p.name) ?? light.get(p.name));
     }
     expect([...light.keys()].filter((name) => name !== '--ntk-serif' && !THEME_PROPERTIES.some((p) => p.name === name))).toEqual([]);
+  });
+
+  it('gives the chart palette the charts’ own light and dark fallbacks', () => {
+    const css = fs.readFileSync(path.join(root, 'src/charts/ChartFigure.svelte'), 'utf8');
+    const fallbacks = (header: RegExp) => {
+      const start = css.search(header);
+      const block = css.slice(start, css.indexOf('}', start));
+      return new Map([...block.matchAll(/var\((--ntk-[a-z0-9-]+),\s*([^)]+)\)/g)].map((m) => [m[1], m[2].trim()]));
+    };
+    const light = fallbacks(/\.chart\s*\{/);
+    const dark = fallbacks(/@media \(prefers-color-scheme:\s*dark\)/);
+    const charts = THEME_PROPERTIES.filter((p) => /^--ntk-(grid|series-\d)$/.test(p.name));
+    expect(charts).toHaveLength(9);
+    for (const p of charts) expect([p.name, p.light, p.dark]).toEqual([p.name, light.get(p.name), dark.get(p.name)]);
   });
 });

@@ -10,7 +10,8 @@ const network: MlpConfig = { inputDim: 2, width: 16, depth: 1, activation: 'relu
 const data = circleFourier({ n: 6, modes: [{ k: 1, amp: 1 }], jitter: 0, seed: 1 });
 
 it('a call that fails on a backend that then fails its check answers BACKEND_LOST and drops every run', async () => {
-  const engine = createEngine();
+  // Only the CPU here: Node has no other backend to fall back on.
+  const engine = createEngine({ candidates: ['cpu'] });
   await engine.init(['cpu']);
   const before = tf.memory().numTensors;
   const [failing, idle] = [await engine.createRun({ network, data, options: { lr: 0.5 } }), await engine.createRun({ network, data, options: { lr: 0.5 } })];
@@ -35,7 +36,7 @@ it('a call that fails on a backend that then fails its check answers BACKEND_LOS
   await expect(engine.init(['cpu'])).rejects.toThrow(/no tfjs backend works here/);
 
   // An ordinary failure on a backend that still passes its check stays what it was.
-  const healthy = createEngine();
+  const healthy = createEngine({ candidates: ['cpu'] });
   await healthy.init(['cpu']);
   await expect(healthy.stepRun(12345, { steps: 1 })).rejects.toThrow(/no training run 12345/);
   const run = await healthy.createRun({ network, data, options: { lr: 0.5 } });

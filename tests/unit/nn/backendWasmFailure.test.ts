@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { selectBackend } from '../../../src/lib/nn';
 
 it('wasm with missing binaries fails with a reason and falls back to cpu', async () => {
-  const { backend, attempts } = await selectBackend({ order: ['wasm', 'cpu'], wasmPaths: '/nonexistent/' });
+  const { backend, attempts } = await selectBackend({ candidates: ['wasm', 'cpu'], wasmPaths: '/nonexistent/' });
   expect(backend).toBe('cpu');
   expect(tf.getBackend()).toBe('cpu');
   expect(attempts[0]).toMatchObject({ name: 'wasm', ok: false });

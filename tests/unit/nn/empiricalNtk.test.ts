@@ -4,6 +4,7 @@ import { createRng, type Activation, type Matrix } from '../../../src/lib/ntk';
 import {
   empiricalNtk,
   empiricalNtkAsync,
+  layerScalings,
   Mlp,
   PARAMETERIZATIONS,
   type MlpConfig,
@@ -35,9 +36,23 @@ function config(parameterization: Parameterization, activation: Activation, dept
   return { parameterization, activation, depth, inputDim: 3, width: 7, wStd: 1.3, bStd: 0.4, seed };
 }
 
-/** Stored weights as rows[fanIn][fanOut] and biases. */
-function storedLayers(net: Mlp): { w: Matrix; b: number[] }[] {
+/** The network's variables (effective weights as rows[fanIn][fanOut], and biases). */
+function parameters(net: Mlp): { w: Matrix; b: number[] }[] {
   return net.layers.map(({ w, b }) => ({ w: w.arraySync(), b: Array.from(b.dataSync()) }));
+}
+
+/**
+ * The stored parameters θ a config's seed gives, drawn here as Mlp documents it: createRng(seed),
+ * layer by layer, the weights (row-major) and then the biases, each N(0, its init std²).
+ */
+function storedLayers(c: MlpConfig): { w: Matrix; b: number[] }[] {
+  const rng = createRng(c.seed);
+  return layerScalings(c.parameterization, c, c.inputDim, c.width).map(({ weightInitStd, biasInitStd }, l) => {
+    const [fanIn, fanOut] = [l === 0 ? c.inputDim : c.width, l === c.depth ? 1 : c.width];
+    const w = rng.fillNormal(new Float32Array(fanIn * fanOut), weightInitStd);
+    const b = rng.fillNormal(new Float32Array(fanOut), biasInitStd);
+    return { w: Array.from({ length: fanIn }, (_, i) => Array.from(w.subarray(i * fanOut, (i + 1) * fanOut))), b: Array.from(b) };
+  });
 }
 
 beforeAll(async () => {
@@ -99,7 +114,7 @@ describe('forward pass follows the parameterisation table', () => {
 
   it('ntk: f = (W_std/√n) Σ v_i φ((W_std/√d) w_i·x + b_std b_i) + b_std c', () => {
     const net = new Mlp({ ...config('ntk', 'tanh', 1, 3), width: 50 });
-    const [{ w, b }, { w: v, b: c }] = storedLayers(net);
+    const [{ w, b }, { w: v, b: c }] = storedLayers(net.config);
     const expected = x.map((row) => {
       let f = 0.4 * c[0];
       for (let i = 0; i < 50; i++) {
@@ -128,7 +143,7 @@ describe('forward pass follows the parameterisation table', () => {
   it('mup with one hidden layer is the mean-field net (W_std/n) Σ a_i φ(W_std w_i·x/√d + b_std b_i) + b_std c', () => {
     const width = 40;
     const net = new Mlp({ ...config('mup', 'erf', 1, 6), width });
-    const [{ w, b }, { w: a, b: c }] = storedLayers(net);
+    const [{ w, b }, { w: a, b: c }] = storedLayers(net.config);
     const expected = x.map((row) => {
       let f = 0.4 * c[0];
       for (let i = 0; i < width; i++) {
@@ -146,10 +161,10 @@ describe('forward pass follows the parameterisation table', () => {
     net.dispose();
   });
 
-  it('the same seed gives the same stored parameters; another seed does not', () => {
+  it('the same seed gives the same parameters; another seed does not', () => {
     const [p1, p2, p3] = [1, 1, 2].map((seed) => {
       const net = new Mlp(config('ntk', 'relu', 2, seed));
-      const stored = storedLayers(net);
+      const stored = parameters(net);
       net.dispose();
       return stored;
     });

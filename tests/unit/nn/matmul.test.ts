@@ -27,7 +27,7 @@ function maxRelativeError(got: Matrix, expected: Matrix): number {
 }
 
 beforeAll(async () => {
-  expect((await selectBackend({ order: ['wasm'], wasmPaths: WASM_DIR })).backend).toBe('wasm');
+  expect((await selectBackend({ candidates: ['wasm'], wasmPaths: WASM_DIR })).backend).toBe('wasm');
 });
 
 afterAll(async () => {

@@ -2,11 +2,13 @@
  * Test-only reference for the empirical NTK: the full Jacobian J (one row per sample, one column per
  * stored parameter) built from per-sample autodiff gradients (tf.variableGrads of f(x_s)), and
  * K = J C J′ᵀ accumulated in float64, with C = diag(lr factors) when weighted. Slow by design: it
- * shares nothing with the factorised kernel in src/lib/nn/empiricalNtk.ts except the forward pass.
+ * shares nothing with the factorised kernel in src/lib/nn/empiricalNtk.ts, not even the forward
+ * pass (./storedNetwork.ts computes f from the stored parameters).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../../../src/lib/ntk';
 import type { KernelWeighting, Mlp } from '../../../src/lib/nn';
+import { StoredNetwork } from './storedNetwork';
 
 export interface Jacobian {
   /** rows[s][p] = ∂f(x_s)/∂θ_p. */
@@ -16,19 +18,21 @@ export interface Jacobian {
 }
 
 export function referenceJacobian(net: Mlp, x: Matrix): Jacobian {
-  const variables = net.layers.flatMap(({ w, b }) => [w, b]);
-  const factors = net.layers.flatMap(({ w, b, scaling }) => [
+  const reference = new StoredNetwork(net);
+  const variables = reference.variables;
+  const factors = reference.layers.flatMap(({ w, b, scaling }) => [
     new Float64Array(w.size).fill(scaling.weightLrFactor),
     new Float64Array(b.size).fill(scaling.biasLrFactor),
   ]);
   const lrFactors = concat(factors);
   const rows = x.map((sample) => {
-    const { value, grads } = tf.variableGrads(() => net.forward(tf.tensor2d([sample])).sum() as tf.Scalar, variables);
+    const { value, grads } = tf.variableGrads(() => reference.forward(tf.tensor2d([sample])).sum() as tf.Scalar, variables);
     const row = concat(variables.map((v) => Float64Array.from(grads[v.name].dataSync())));
     value.dispose();
     tf.dispose(grads);
     return row;
   });
+  reference.dispose();
   return { rows, lrFactors };
 }
 

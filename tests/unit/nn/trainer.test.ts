@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, linearisedDynamics, type Matrix } from '../../../src/lib/ntk';
 import { empiricalNtk, Mlp, PARAMETERIZATIONS, Trainer, type MlpConfig } from '../../../src/lib/nn';
 import { referenceNtk } from './referenceJacobian';
+import { StoredNetwork } from './storedNetwork';
 
 function problem(n: number, seed: number): { x: Matrix; y: number[] } {
   const rng = createRng(seed);
@@ -38,9 +39,10 @@ describe('GD steps', () => {
       const trainer = await Trainer.create(config, data, { lr, alpha, centered, momentum });
       await trainer.step(5);
 
-      // Reference: an identical network trained by autodiff of the α-model loss.
-      const reference = new Mlp(config);
-      const variables = reference.layers.flatMap(({ w, b }) => [w, b]);
+      // Reference: the same network on its stored parameters, trained by autodiff of the α-model loss.
+      const initial = new Mlp(config);
+      const reference = new StoredNetwork(initial);
+      const variables = reference.variables;
       const lrFactors = reference.layers.flatMap(({ scaling }) => [scaling.weightLrFactor, scaling.biasLrFactor]);
       const x = tf.tensor2d(data.xTrain);
       const y = tf.tensor1d(data.yTrain);
@@ -60,17 +62,17 @@ describe('GD steps', () => {
         tf.dispose([value, grads]);
       }
 
-      // Parameters agree to float32 accuracy relative to how far they moved.
-      const initial = new Mlp(config);
-      const flat = (net: Mlp) => net.layers.flatMap(({ w, b }) => [w, b]);
-      flat(trainer.net).forEach((got, i) => {
-        const [expected, start] = [flat(reference)[i], flat(initial)[i]];
-        const [diff, moved] = tf.tidy(() => [tf.norm(got.sub(expected)), tf.norm(expected.sub(start))].map((t) => t.dataSync()[0]));
+      // Effective parameters agree to float32 accuracy relative to how far they moved.
+      const expected = reference.effective();
+      const got = trainer.net.layers.flatMap(({ w, b }) => [w, b]);
+      const start = initial.layers.flatMap(({ w, b }) => [w, b]);
+      got.forEach((value, i) => {
+        const [diff, moved] = tf.tidy(() => [tf.norm(value.sub(expected[i])), tf.norm(expected[i].sub(start[i]))].map((t) => t.dataSync()[0]));
         expect(moved).toBeGreaterThan(0);
         expect(diff).toBeLessThanOrEqual(1e-4 * moved);
       });
       initial.dispose();
-      tf.dispose([x, y, f0, velocity]);
+      tf.dispose([x, y, f0, velocity, expected]);
       reference.dispose();
       trainer.dispose();
     },
@@ -97,12 +99,12 @@ describe('records', () => {
     expect(seen.map((r) => r.kernelChange !== undefined)).toEqual([false, false, true, true]);
     expect(seen[3].trainLoss).toBeLessThan(start.trainLoss);
 
-    // ‖θ_t − θ₀‖/‖θ₀‖ over effective parameters, recomputed here from the stored ones.
+    // ‖θ_t − θ₀‖/‖θ₀‖ over effective parameters (what Mlp holds), recomputed here.
     const initial = new Mlp(network());
     const [moved, norm] = tf.tidy(() => {
-      const terms = trainer.net.layers.flatMap(({ w, b, scaling }, l) => [
-        [w.sub(initial.layers[l].w).mul(scaling.weightMultiplier), initial.layers[l].w.mul(scaling.weightMultiplier)],
-        [b.sub(initial.layers[l].b).mul(scaling.biasMultiplier), initial.layers[l].b.mul(scaling.biasMultiplier)],
+      const terms = trainer.net.layers.flatMap(({ w, b }, l) => [
+        [w.sub(initial.layers[l].w), initial.layers[l].w],
+        [b.sub(initial.layers[l].b), initial.layers[l].b],
       ]);
       return [0, 1].map((k) => Math.sqrt(terms.reduce((s, t) => s + tf.sum(tf.square(t[k])).dataSync()[0], 0)));
     });
@@ -118,6 +120,20 @@ describe('records', () => {
     const frob = (m: Matrix) => Math.sqrt(m.flat().reduce((s, v) => s + v * v, 0));
     expect(seen[3].kernelChange).toBeCloseTo(frob(kt.map((row, i) => row.map((v, j) => v - k0[i][j]))) / frob(k0), 4);
     trainer.dispose();
+  });
+
+  it('report outputs on test inputs given without labels (a plotting grid), and no test loss', async () => {
+    const { yTest: _, ...unlabelled } = data;
+    const trainer = await Trainer.create(network(), unlabelled, { lr: 0.2 });
+    const labelled = await Trainer.create(network(), data, { lr: 0.2 });
+    const [a, b] = [await trainer.step(3), await labelled.step(3)];
+    expect(a.testLoss).toBeUndefined();
+    expect(a.testOutputs).toHaveLength(data.xTest.length);
+    a.testOutputs!.forEach((g, i) => expect(g).toBe(b.testOutputs![i]));
+    expect(a.trainOutputs).toEqual(b.trainOutputs);
+    trainer.dispose();
+    labelled.dispose();
+    await expect(Trainer.create(network(), { ...unlabelled, xTest: [] }, { lr: 0.2 })).rejects.toThrow(/xTest is empty/);
   });
 
   it('divergence above the GD stability limit is reported without NaN and freezes the trainer', async () => {

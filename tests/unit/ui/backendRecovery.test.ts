@@ -10,10 +10,12 @@ import { createEngine } from '../../../src/engine/engine';
 import { defaults } from '../../../src/lib/settings';
 import { circleFourier } from '../../../src/lib/ntk';
 import type { BackendSelection } from '../../../src/lib/nn';
-import { BackendStatus } from '../../../src/ui/backendStatus.svelte';
-import { DriftRuns } from '../../../src/widgets/ntk-drift/driftRuns.svelte';
-import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
+import { BackendStatus } from '../../../src/engine/backendStatus.svelte';
 import { LinearisedSession } from '../../../src/widgets/kit/linearisedSession.svelte';
+import type { WorkerSession } from '../../../src/widgets/kit/workerSession.svelte';
+import { DriftSession } from '../../../src/widgets/ntk-drift/driftSession.svelte';
+import { driftRequest } from '../../../src/widgets/ntk-drift/run';
+import { schema as driftSchema } from '../../../src/widgets/ntk-drift/schema';
 
 const engine = createEngine();
 beforeAll(async () => {
@@ -23,6 +25,8 @@ beforeAll(async () => {
 const lostError = () => Object.assign(new Error('the webgpu backend stopped working: its device was lost (test)'), { name: BACKEND_LOST });
 const AFTER_LOSS: BackendSelection = {
   backend: 'cpu',
+  chosenBy: 'only',
+  probe: 'test',
   attempts: [{ name: 'webgpu', ok: false, reason: 'its device was lost (test)', lost: true }, { name: 'cpu', ok: true }],
 };
 const NOTICE = 'WebGPU stopped: its device was lost (test). Started again from initialisation on CPU, with the same settings.';
@@ -81,9 +85,9 @@ const request: RunRequest = {
   options: { lr: 1 },
 };
 
-async function trainToEnd(session: LinearisedSession): Promise<void> {
+async function trainToEnd(session: WorkerSession): Promise<void> {
   session.player.play();
-  await vi.waitFor(() => expect(session.finished).toBe(true), { timeout: 10_000, interval: 5 });
+  await vi.waitFor(() => expect(session.finished).toBe(true), { timeout: 30_000, interval: 5 });
 }
 
 describe('after a loss', () => {
@@ -119,22 +123,23 @@ describe('after a loss', () => {
     session.dispose();
   });
 
-  it('the drift runs start again from initialisation and train on to the requested step count', async () => {
+  it('the drift session builds every width again from initialisation and trains on to the horizon', async () => {
     const losing = losingAt('stepRun', 2);
-    const runs = new DriftRuns(losing, statusAfterLoss());
-    const s = { ...defaults(driftSchema), widths: [16, 32], steps: 12 };
-    expect(await runs.advance(s)).toBe(true);
-    const initial = runs.runs.map((r) => r.records[0]);
+    const session = new DriftSession(losing, () => true, statusAfterLoss());
+    session.horizon = 12;
+    const drift = driftRequest({ ...defaults(driftSchema), widths: [16, 32] });
+    await session.load(drift);
+    const initial = session.runs.map((r) => r.records[0]);
     // Each chunk steps both widths; the first call of the second chunk is answered as lost.
-    expect(await runs.advance(s)).toBe(true);
-    expect(runs.backendNotice).toBe(NOTICE);
-    expect(runs.runs).toEqual([]);
-    expect(runs.step).toBe(0);
-    while (await runs.advance(s));
-    expect(runs.step).toBe(12);
-    expect(runs.runs.map((r) => r.records[0])).toEqual(initial);
-    expect(runs.error).toBeNull();
-    runs.reset();
-    expect(runs.backendNotice).toBeNull();
+    await trainToEnd(session);
+    expect(session.backendNotice).toBe(NOTICE);
+    expect(losing.createRun).toHaveBeenCalledTimes(4);
+    expect(session.step).toBe(12);
+    expect(session.runs.map((r) => r.records[0])).toEqual(initial);
+    expect(session.error).toBeNull();
+    expect(session.player.error).toBeNull();
+    void session.load(drift);
+    expect(session.backendNotice).toBeNull();
+    session.dispose();
   });
 });

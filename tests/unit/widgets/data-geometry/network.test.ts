@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
 import type { Activation } from '../../../../src/lib/ntk';
 import type { TrainRecord } from '../../../../src/lib/nn';
-import { makeProblem, networkConfig } from '../../../../src/widgets/data-geometry/problem';
-import { bestStep, predictedLosses } from '../../../../src/widgets/data-geometry/trainingTheory';
-import { LinearisedRun } from '../../../../src/widgets/shared/linearisedRun';
+import { predictedLosses } from '../../../../src/lib/ntk';
+import { makeProblem, networkConfig } from '../../../../src/widgets/data-geometry/run';
+import { bestRecord, predictedEarlyStop } from '../../../../src/widgets/kit/earlyStopping';
+import { InitialKernel, type LinearisedRun } from '../../../../src/widgets/kit/linearisedRun';
 
 const engine = createEngine();
 const problem = makeProblem({ n: 20, spread: 0.2, noise: 0.1, seed: 1 });
@@ -20,7 +21,7 @@ async function train(activation: Activation, width: number, lr: number): Promise
   const records = [start.initial];
   for (const step of RECORD_AT) records.push((await engine.stepRun(start.runId, { steps: step - records[records.length - 1].step })).record);
   await engine.disposeRun(start.runId);
-  return { records, theory: new LinearisedRun(start, data, lr) };
+  return { records, theory: new InitialKernel(start, data).at(lr) };
 }
 
 const relativeGap = (measured: number, predicted: number) => Math.abs(measured - predicted) / predicted;
@@ -29,28 +30,27 @@ describe('training on two clusters with flipped labels', () => {
   let relu: Awaited<ReturnType<typeof train>>;
   let erf: Awaited<ReturnType<typeof train>>;
   beforeAll(async () => {
+    await engine.init(['cpu']);
     relu = await train('relu', 1024, 2);
     erf = await train('erf', 1024, 1.5);
   });
 
   it('follows the linearised prediction while the top modes are fitted', () => {
-    const predicted = predictedLosses(relu.theory, RECORD_AT);
+    const predicted = predictedLosses(relu.theory.theory, RECORD_AT, problem.yTest);
     relu.records.slice(1, 7).forEach((r, i) => {
       expect(r.step).toBe(predicted[i].step);
       expect(relativeGap(r.trainLoss, predicted[i].train)).toBeLessThan(0.03);
-      expect(relativeGap(r.testLoss!, predicted[i].test)).toBeLessThan(0.05);
+      expect(relativeGap(r.testLoss!, predicted[i].test!)).toBeLessThan(0.05);
     });
   });
 
   it('has its lowest test loss early, near the predicted step, and loses it by fitting the flips', () => {
-    const points = relu.records.map((r) => ({ step: r.step, test: r.testLoss! }));
-    const best = bestStep(points)!;
-    const predictedBest = bestStep(predictedLosses(relu.theory, Array.from({ length: 151 }, (_, t) => t)))!;
-    expect(best).toBeGreaterThan(0);
-    expect(best).toBeLessThan(60);
-    expect(Math.abs(Math.log(best / predictedBest))).toBeLessThan(Math.log(2));
-    const last = points[points.length - 1];
-    expect(last.test).toBeGreaterThan(1.3 * points.find((p) => p.step === best)!.test);
+    const best = bestRecord(relu.records)!;
+    const predictedBest = predictedEarlyStop(relu.theory, 150);
+    expect(best.step).toBeGreaterThan(0);
+    expect(best.step).toBeLessThan(60);
+    expect(Math.abs(Math.log(best.step / predictedBest.step))).toBeLessThan(Math.log(2));
+    expect(relu.records.at(-1)!.testLoss!).toBeGreaterThan(1.3 * best.testLoss!);
   });
 
   it('with ReLU fits the flips more slowly than its frozen K₀ predicts; with erf it does not', () => {

@@ -96,4 +96,73 @@ describe('FrozenKernelModel', () => {
     expect(model.notice).toMatch(/μP/);
     destroy();
   });
+
+  it('the drag: each move redraws the infinite-width prediction at once, the network restarts only on drop', async () => {
+    const { model, reported, destroy } = createModel({ dataset: 'regression1d', n: 8 });
+    model.session.player.play();
+    await until(() => model.session.step >= 30, 'the first run');
+    const run = model.session.initial;
+    const created = (await engine.callCounts()).createRun;
+    const infinite = () => model.fit.find((s) => s.id === 'infinite')!.points.map((p) => p.y);
+    const before = infinite();
+
+    const moved = model.data.points.map((p, i) => (i === 2 ? { x: p.x, y: p.y + 1 } : p));
+    model.editor.drag(moved);
+    flushSync();
+    expect(infinite()).not.toEqual(before);
+    expect(model.data.points[2].y).toBeCloseTo(moved[2].y, 2);
+    // The edited points are now the data (n unchanged); the URL gets them at once.
+    expect(reported.at(-1)).toMatchObject({ n: 8, points: expect.any(Array) });
+    await sleep(RESTART_DELAY_MS + 50);
+    expect(model.session.initial).toBe(run);
+    expect((await engine.callCounts()).createRun).toBe(created);
+
+    model.editor.commit(moved);
+    flushSync();
+    await until(() => model.session.initial !== null && model.session.initial !== run, 'the network on the moved point');
+    expect((await engine.callCounts()).createRun).toBe(created + 1);
+    expect(model.session.initial!.yTrain[2]).toBeCloseTo(moved[2].y, 2);
+    // Still playing: the new network trains without a press.
+    await until(() => model.session.step >= 30, 'the new run');
+    destroy();
+  });
+
+  it('n follows the edited points, and moving n goes back to generated data; each data set keeps its own points', async () => {
+    const circlepoints = [0.5, 1.5, 2.5, 3.5, 4.5].map((x) => ({ x, y: Math.cos(x) }));
+    const { model, destroy } = createModel({ n: 20, circlepoints });
+    // Points from a link set n to their count.
+    expect(model.settings.values.n).toBe(5);
+    expect(model.data.points).toEqual(circlepoints);
+    await until(() => model.session.initial?.n === 5, 'a run on the five points');
+
+    // Removing a point (the chart's remove) keeps n in step.
+    model.editor.commit(circlepoints.slice(1));
+    flushSync();
+    expect(model.settings.values.n).toBe(4);
+
+    // The other data set has no edited points: n applies to its generated data.
+    model.settings.values.dataset = 'regression1d';
+    flushSync();
+    expect(model.data.points).toHaveLength(4);
+    model.settings.values.n = 10;
+    flushSync();
+    expect(model.data.points).toHaveLength(10);
+    // Back on the circle its points return, and n with them; moving n then regenerates.
+    model.settings.values.dataset = 'circle';
+    flushSync();
+    expect(model.settings.values.n).toBe(4);
+    model.settings.values.n = 12;
+    flushSync();
+    expect(model.settings.values.circlepoints).toEqual([]);
+    expect(model.data.points).toHaveLength(12);
+    destroy();
+  });
+
+  it('draws no infinite-width curve where there is none (standard parameterisation)', async () => {
+    const { model, destroy } = createModel({ parameterization: 'standard', lr: 0.01 });
+    await until(() => model.theory !== null, 'the initial kernel');
+    expect(model.fit.map((s) => s.id)).toEqual(['network', 'linearised']);
+    destroy();
+  });
 });
+

@@ -138,6 +138,22 @@ describe('LinearisedSession', () => {
     session.dispose();
   });
 
+  it('a retune asked for while the network is being built trains that network at the new η', async () => {
+    const session = new LinearisedSession(engine);
+    session.horizon = 8;
+    const created = (await engine.callCounts()).createRun ?? 0;
+    const loading = session.load(request(0.5, 64));
+    const retuning = session.retune(0.8);
+    await Promise.all([loading, retuning]);
+    expect(session.initial).not.toBeNull();
+    expect(session.lr).toBe(0.8);
+    expect((await engine.callCounts()).createRun).toBe(created + 1);
+    await trainToEnd(session);
+    expect(session.step).toBe(8);
+    expect(session.linearised!.lr).toBe(0.8);
+    session.dispose();
+  });
+
   it('a new network while playing trains at once, without another play()', async () => {
     const session = new LinearisedSession(engine);
     await load(session, request(0.5, 64), 8);

@@ -1,3 +1,4 @@
+import { safeLearningRate } from '../../../../src/widgets/kit/stability';
 import { flushSync } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/engine/engine';
@@ -162,10 +163,8 @@ describe('LazyVsRichModel', () => {
     expect(model.notice).toMatch(/will diverge/);
     expect(model.notice).toMatch(/1\/width/);
     expect(model.infinite).toBeNull();
-    expect(model.saferLr).toBeCloseTo(limit / 2, 2);
-    model.settings.values.lr = model.saferLr!;
+    model.settings.values.lr = safeLearningRate(limit);
     flushSync();
-    expect(model.saferLr).toBeNull();
     expect(model.notice).not.toMatch(/will diverge/);
 
     Object.assign(model.settings.values, PRESETS.find((p) => p.id === 'mup')!.values);
@@ -178,8 +177,8 @@ describe('LazyVsRichModel', () => {
   it('says so when the infinite-width kernel cannot be computed, and still trains the network', async () => {
     const failing: LazyVsRichEngine = { ...engine, analyticKernels: () => Promise.reject(new Error('quadrature failed')) };
     const { model, destroy } = createModel({}, failing);
-    await until(() => model.error !== null, 'the error');
-    expect(model.error).toMatch(/infinite-width kernel could not be computed: quadrature failed/);
+    await until(() => model.analytic.error !== null, 'the error');
+    expect(model.analytic.error).toMatch(/infinite-width kernel could not be computed: quadrature failed/);
     await until(() => model.linearised !== null, 'the run');
     expect(model.infinite).toBeNull();
     expect(model.function!.series.map((s) => s.id)).toEqual(['data', 'network', 'linearised']);

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DriftRecord } from '../../../../src/widgets/ntk-drift/experiment';
-import {
-  describeByWidth,
-  driftOverSteps,
-  formatSlope,
-  formatValue,
-  latestByWidth,
-  movementOverSteps,
-  widthScaling,
-} from '../../../../src/widgets/ntk-drift/plots';
+import { formatReadout } from '../../../../src/lib/format';
+import { describeByWidth, driftOverSteps, latestByWidth, lossPlot, movementOverSteps, widthScaling } from '../../../../src/widgets/ntk-drift/plots';
+import type { DriftRecord } from '../../../../src/widgets/ntk-drift/run';
+import { widthTheories } from '../../../../src/widgets/ntk-drift/theory';
+import { circulant, circulantRun, explicitGd } from '../kit/circulantRun';
 
 const record = (step: number, kernelChange: number | undefined, move: number): DriftRecord => ({
   step,
@@ -65,7 +60,7 @@ describe('widthScaling', () => {
       ['m = 1024', 'markers', 0],
       ['m = 64', 'markers', 1],
       ['m = 256', 'markers', 2],
-      [`kernel drift: fit, slope ${formatSlope(view.fit!.slope)}`, 'line', 6],
+      [`kernel drift: fit, slope ${formatReadout(view.fit!.slope)}`, 'line', 6],
     ]);
     expect(view.series[3].points.map((p) => p.x)).toEqual([64, 1024]);
     for (const [guide, slope] of [[view.guides[0], -0.5], [view.guides[1], -1]] as const) {
@@ -99,13 +94,47 @@ describe('widthScaling', () => {
   });
 });
 
-describe('readout text', () => {
-  it('reads as plain numbers, or a dash before there is one', () => {
-    expect(formatValue(0.0123456)).toBe('0.0123');
-    expect(Number(formatValue(1.23456e-7))).toBeCloseTo(1.23e-7, 12);
-    expect(formatValue(undefined)).toBe('—');
-    expect(formatValue(NaN)).toBe('—');
-    expect(formatSlope(-0.987)).toBe('-0.99');
+describe('text alternatives', () => {
+  it('list each width’s value', () => {
     expect(describeByWidth([{ x: 64, y: 0.5 }, { x: 256, y: 0.125 }])).toBe('0.5 at m = 64, 0.125 at m = 256');
+  });
+});
+
+describe('lossPlot', () => {
+  // Two widths' K₀, circulant so that the prediction can be checked against explicit GD.
+  const yTrain = [1, 0, -1, 0, 1, 0];
+  const f0 = [0.1, -0.2, 0.05, 0.3, -0.1, 0];
+  const kernels = { 16: [3, 1, 0.2, 0.1, 0.2, 1], 64: [2.5, 0.8, 0.1, 0, 0.1, 0.8] };
+  const widthRuns = Object.entries(kernels).map(([width, c]) => ({ width: Number(width), initial: circulantRun({ c, yTrain, f0Train: f0, lr: 1 }).initial }));
+  const histories = widthRuns.map(({ width }) => ({ width, records: [record(0, 0, 0), record(5, 0.01, 0.1)] }));
+
+  it('draws each width’s measured loss and, dashed in its colour, explicit GD on its own frozen K₀ at the rule’s η', () => {
+    const theories = widthTheories(widthRuns, { kind: 'fraction', fraction: 0.1 });
+    const { series } = lossPlot(histories, theories, 40);
+    expect(series.map((s) => [s.id, s.kind, s.colorIndex, !!s.dashed])).toEqual([
+      ['loss-16', 'markers', 0, false],
+      ['linearised-16', 'line', 0, true],
+      ['loss-64', 'markers', 1, false],
+      ['linearised-64', 'line', 1, true],
+    ]);
+    expect(series[0].points).toEqual([{ x: 0, y: 1 }, { x: 5, y: 1 / 6 }]);
+    for (const [i, c] of Object.values(kernels).entries()) {
+      const { lr } = theories[i];
+      const line = series[2 * i + 1].points;
+      const at = line.find((p) => p.x === 20)!;
+      const { f } = explicitGd(circulant(c), yTrain, f0, lr, 20);
+      expect(at.y).toBeCloseTo(f.reduce((s, fi, j) => s + (fi - yTrain[j]) ** 2, 0) / (2 * yTrain.length), 10);
+      expect(line.at(-1)!.x).toBe(40);
+    }
+  });
+
+  it('stops a diverging prediction once it leaves the chart', () => {
+    const theories = widthTheories(widthRuns, { kind: 'fixed', lr: 10 });
+    expect(theories.every((t) => t.lr > t.limit)).toBe(true);
+    const { series, yDomain } = lossPlot(histories, theories, 400);
+    const line = series[1].points;
+    expect(line.at(-1)!.x).toBeLessThan(400);
+    expect(line.at(-1)!.y).toBeGreaterThan(yDomain![0]);
+    expect(line.every((p) => Number.isFinite(p.y))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
 import { TangentFeaturesModel } from '../../../../src/widgets/tangent-features/model.svelte';
 import { schema } from '../../../../src/widgets/tangent-features/schema';
+import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { withEffects } from '../../support/effects.svelte';
 
 const engine = createEngine();
@@ -68,6 +69,46 @@ describe('TangentFeaturesModel', () => {
     predicted().forEach((y, i) => expect(y).toBeCloseTo(2 * atLr[i], 10));
     expect(model.steps.some((s) => s.id === 'measured')).toBe(false);
     expect((await engine.callCounts()).sampleKernels).toBe(samplings);
+    destroy();
+  });
+});
+
+describe('the probe handles', () => {
+  it('dragging x_a moves its setting and the infinite-width row on every move; the worker measures on the drop', async () => {
+    const { model, destroy } = createModel();
+    await until(() => model.analysis !== null && !model.busy, 'the first measurement');
+    const probes = model.kernelProbes!;
+    expect(probes.points.map((p) => p.x)).toEqual([model.settings.values.xa, model.settings.values.xb]);
+    expect(probes.lockAxis).toBe('x');
+    expect(probes.onadd).toBeUndefined();
+    expect(probes.onremove).toBeUndefined();
+    // Each handle sits on its own row's diagonal Θ(x, x).
+    expect(probes.points[0].y).toBe(model.analytic!.a[0]);
+    expect(probes.points[1].y).toBe(model.analytic!.b[1]);
+    const row = () => model.kernels.find((s) => s.id === 'analytic-a')!.points.map((p) => p.y);
+    const before = row();
+    const measured = model.measured;
+
+    for (const x of [-0.2, 0.1, 0.456]) {
+      probes.onmove!([{ x, y: probes.points[0].y }, probes.points[1]], 0);
+      flushSync();
+      expect(model.settings.values.xa).toBe(Number(x.toFixed(2)));
+      expect(model.kernelProbes!.points[0].x).toBe(Number(x.toFixed(2)));
+    }
+    expect(row()).not.toEqual(before);
+    // Resting mid-drag asks the worker nothing.
+    await sleep(RESTART_DELAY_MS + 50);
+    expect(model.request.pending).toBe(false);
+    expect(model.busy).toBe(false);
+    expect(model.measured).toBe(measured);
+
+    probes.ondrop!([{ x: 0.46, y: 0 }, probes.points[1]], 0);
+    flushSync();
+    await until(() => model.measured !== measured && !model.busy, 'the measurement after the drop');
+    expect(model.measured!.request.xa).toBe(0.46);
+    // The output chart's handles sit on the measured f at x_a and x_b.
+    const m = model.measured!.measurement;
+    expect(model.outputProbes!.points.map((p) => p.y)).toEqual([m.before[0], m.before[1]]);
     destroy();
   });
 });

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { siteFolder, watch, writeFile } from './embedSites';
+import { serveFolder, type StaticServer } from './staticServer';
+
+/**
+ * A documentation site built by a real generator from README.md's recipe: MkDocs (Debian's
+ * `mkdocs` package; .ci/run installs it) with dist/ copied to docs/ntk/ and the recipe's HTML pasted
+ * into docs/week5.md, which MkDocs serves from its own folder week5/ (the path rule).
+ */
+const README = fs.readFileSync(path.resolve('README.md'), 'utf8');
+
+/** The first ```html block after the paragraph that starts with `**<name>**` in the README's recipes. */
+function recipe(name: string): string {
+  const start = README.indexOf(`**${name}**`);
+  expect(start, `README.md has no **${name}** recipe`).toBeGreaterThan(0);
+  const block = /```html\n([\s\S]*?)```/.exec(README.slice(start));
+  return block![1];
+}
+
+let folder: string;
+let server: StaticServer;
+
+test.beforeAll(async () => {
+  folder = siteFolder(
+    {
+      // The default theme's highlight.js comes from a CDN; the site is tested offline.
+      'mkdocs.yml': 'site_name: Machine learning, week 5\ntheme:\n  name: mkdocs\n  highlightjs: false\nnav:\n  - index.md\n  - week5.md\n',
+      'docs/index.md': '# Machine learning\n\nSee [week 5](week5.md).\n',
+      'docs/week5.md': `# Week 5: wide networks\n\nWatch the kernel move less as the network gets wider.\n\n${recipe('MkDocs')}\nThen try another width.\n`,
+    },
+    ['docs/ntk'],
+  );
+  execFileSync('mkdocs', ['build', '--quiet', '--site-dir', 'site'], { cwd: folder, stdio: 'pipe' });
+  server = await serveFolder(path.join(folder, 'site'));
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+test('MkDocs: the recipe’s widget, on a page served from its own folder, trains', async ({ context, page }) => {
+  const version = execFileSync('mkdocs', ['--version'], { encoding: 'utf8' });
+  test.info().annotations.push({ type: 'tool', description: version.trim() });
+  const problems = await watch(context, [server.origin]);
+  await page.goto(`${server.origin}/week5/`);
+  await expect(page.getByRole('heading', { name: 'Week 5: wide networks' })).toBeVisible();
+  const drift = page.locator('ntk-drift');
+  await expect(drift.getByTitle('tfjs backend that trains this widget')).toHaveText('WASM', { timeout: 60_000 });
+  const train = drift.getByRole('button', { name: 'Train', exact: true });
+  await expect(train).toBeEnabled({ timeout: 60_000 });
+  await train.click();
+  await expect.poll(async () => Number(await drift.getByRole('group', { name: 'Training controls' }).locator('output').textContent()), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreign: [] });
+});
+
+test('MkDocs: the path rule — the same snippet without `../` finds nothing on that page', async ({ context, page }) => {
+  const wrong = recipe('MkDocs').replace('../ntk/', 'ntk/');
+  writeFile(folder, 'docs/wrong.md', `# Wrong path\n\n${wrong}\n`);
+  execFileSync('mkdocs', ['build', '--quiet', '--site-dir', 'site'], { cwd: folder, stdio: 'pipe' });
+  const problems = await watch(context, [server.origin]);
+  await page.goto(`${server.origin}/wrong/`);
+  await expect(page.locator('ntk-drift')).toHaveText('Loading the widget…');
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => customElements.get('ntk-drift'))).toBeUndefined();
+  expect(problems.pageErrors).toEqual([]);
+  for (const message of problems.consoleErrors) expect(message).toMatch(/404/);
+});
