@@ -10,7 +10,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, slider, step, trainTo, watch } from './widgetPage';
 
 const NAME = 'function-space';
-test.describe.configure({ timeout: 420_000 });
+test.describe.configure({ timeout: 120_000 });
 
 /** Where the last marker of a path is drawn, in data units, read back through the plane's axis ticks. */
 function drawnNow(widget: Locator, series: string): Promise<{ x: number; y: number }> {
