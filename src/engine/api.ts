@@ -48,11 +48,15 @@ export interface StepRequest {
   steps: number;
   /** Also return the first layer's effective weights (fan_in × width, row-major), e.g. to draw neurons. */
   withFirstLayer?: boolean;
+  /** Also return the lr-weighted NTK on the training inputs after the steps, e.g. to linearise again at a checkpoint. */
+  withKernel?: boolean;
 }
 
 export interface StepResult {
   record: TrainRecord;
   firstLayer?: Float32Array;
+  /** K_t on train × train, row-major, when asked for (withKernel). */
+  kernelTrain?: Float32Array;
 }
 
 /**

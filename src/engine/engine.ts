@@ -33,9 +33,13 @@ async function readFloat32(t: tf.Tensor): Promise<Float32Array> {
   return data;
 }
 
-/** A copy of the first layer's effective weights (readFloat32 disposes what it reads). */
+/**
+ * A copy of the first layer's effective weights (readFloat32 disposes what it reads). Not clone():
+ * that shares the weights' storage, which the CPU backend's data() returns as is, and the result's
+ * transfer to the page would detach it.
+ */
 function firstLayerWeights(trainer: Trainer): tf.Tensor {
-  return trainer.net.layers[0].w.clone();
+  return tf.tidy(() => trainer.net.layers[0].w.mul(1));
 }
 
 /** Resolves with why once the current backend's GPU device is lost; never, for backends without one. */
@@ -243,6 +247,7 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
         const trainer = trainerOf(runId);
         const result: StepResult = { record: await trainer.step(request.steps) };
         if (request.withFirstLayer) result.firstLayer = await readFloat32(firstLayerWeights(trainer));
+        if (request.withKernel) result.kernelTrain = await readFloat32(tf.tidy(() => trainer.trainKernel()));
         return result;
       }),
 

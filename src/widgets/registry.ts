@@ -13,6 +13,7 @@ import { schema as eigenmodeDecay } from './eigenmode-decay/schema';
 import { schema as dataGeometry } from './data-geometry/schema';
 import { schema as ntkDrift } from './ntk-drift/schema';
 import { schema as lazyVsRich } from './lazy-vs-rich/schema';
+import { schema as functionSpace } from './function-space/schema';
 
 export interface WidgetEntry {
   title: string;
@@ -60,6 +61,11 @@ export const WIDGETS = {
     title: 'Lazy versus rich training',
     schema: lazyVsRich,
     load: () => import('./lazy-vs-rich/LazyVsRich.svelte').then((m) => m.default),
+  },
+  'function-space': {
+    title: 'Training as a path in function space',
+    schema: functionSpace,
+    load: () => import('./function-space/FunctionSpace.svelte').then((m) => m.default),
   },
 } satisfies Record<string, WidgetEntry>;
 

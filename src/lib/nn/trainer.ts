@@ -207,6 +207,11 @@ export class Trainer {
     return this.latest;
   }
 
+  /** The lr-weighted NTK on the training inputs at the current parameters, on the backend. Call inside tf.tidy. */
+  trainKernel(): tf.Tensor2D {
+    return empiricalNtkTensor(this.net, this.x);
+  }
+
   /** The latest record (the initial one before any step). */
   get record(): TrainRecord {
     return this.latest;

@@ -27,6 +27,7 @@ const SMALL: Record<WidgetName, Record<string, string>> = {
   'data-geometry': { width: '64', n: '8' },
   'ntk-drift': { widths: '16,32', steps: '20' },
   'lazy-vs-rich': { width: '64', n: '8' },
+  'function-space': { width: '64', n: '8' },
 };
 
 const essayQuery = () => new URLSearchParams([['backend', 'cpu'], ...NAMES.flatMap((name) => Object.entries(SMALL[name]).map(([k, v]) => [`${name}.${k}`, v]))]);

@@ -27,6 +27,7 @@ const WIDGETS: Record<string, string> = {
   'data-geometry': 'spectrum',
   'ntk-drift': 'lazy-vs-rich',
   'lazy-vs-rich': 'lazy-vs-rich',
+  'function-space': 'lazy-vs-rich',
 };
 
 /**

@@ -55,6 +55,14 @@ describe('engine over RPC', () => {
     expect((await engine.memory()).numTensors).toBe(before);
     const { firstLayer } = await engine.stepRun(start.runId, { steps: 1, withFirstLayer: true });
     expect(firstLayer).toHaveLength(2 * network.width);
+    // K_t after training, asked for with the steps: its drift matches the trainer's own measure of it (kernelEvery = 10).
+    // Training on after the first layer was read (and transferred) also checks that the read did not take the weights with it.
+    const { record: at110, kernelTrain } = await engine.stepRun(start.runId, { steps: 9, withKernel: true });
+    expect(at110.step).toBe(110);
+    const drift = Math.hypot(...kernelTrain!.map((k, i) => k - start.kernelTrain[i])) / Math.hypot(...start.kernelTrain);
+    expect(drift).toBeGreaterThan(0);
+    expect(drift).toBeCloseTo(at110.kernelChange!, 4);
+    expect((await engine.memory()).numTensors).toBe(before);
     await engine.disposeRun(start.runId);
     await expect(engine.stepRun(start.runId, { steps: 1 })).rejects.toThrow(/no training run/);
   });
