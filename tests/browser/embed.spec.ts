@@ -189,8 +189,8 @@ test('the essay’s “Copy embed code” gives snippets that reproduce the widg
     await pasted.goto(`${site}/${name}?backend=cpu`);
     for (const widget of [pasted.locator('ntk-drift'), pasted.frameLocator('iframe').locator('body')]) {
       await expect(widget.getByRole('slider', { name: /^Seed/, includeHidden: true })).toHaveAttribute('aria-valuetext', '5', { timeout: 45_000 });
-      await expect(widget.getByRole('combobox', { name: 'Parameterisation' })).toHaveValue('standard');
-      await expect(widget.getByRole('textbox', { name: 'Widths' })).toHaveValue('16, 32');
+      await expect(widget.getByRole('combobox', { name: 'Parameterisation', includeHidden: true })).toHaveValue('standard');
+      await expect(widget.getByRole('textbox', { name: 'Widths', includeHidden: true })).toHaveValue('16, 32');
       await expect(widget.locator('li[data-setting]')).toHaveCount(0);
     }
   }

@@ -103,7 +103,7 @@ test('sliders stop at round values and update while dragged; typed values commit
   opened.searchParams.set('backend', 'cpu');
   await reader.goto(opened.href);
   const landed = reader.locator('#widget-data-geometry');
-  await expect(landed.getByRole('slider', { name: 'Width' })).toHaveAttribute('aria-valuetext', '1,024', READY);
+  await expect(landed.getByRole('slider', { name: 'Width', includeHidden: true })).toHaveAttribute('aria-valuetext', '1,024', READY);
   await expect.poll(() => reader.locator('#widget-tangent-features').evaluate((el: HTMLElement) => el.style.minHeight)).toBe('3000px');
   await expect(landed.getByRole('textbox', { name: 'Label noise, exact value' })).toHaveValue('0.37');
   await expect(landed.getByRole('textbox', { name: 'Cluster spread, exact value' })).toHaveValue(midDrag);

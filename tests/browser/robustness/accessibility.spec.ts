@@ -7,7 +7,7 @@
  * animates.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type JSHandle, type Locator, type Page } from '@playwright/test';
+import { expect, test, type ElementHandle, type JSHandle, type Locator, type Page } from '@playwright/test';
 import { elementName } from '../../../src/embed/names';
 import { EMBED_SCRIPT_PATH } from '../../../src/embed/paths';
 import { readNumber } from '../../../src/lib/format';
@@ -77,7 +77,7 @@ test('each widget\'s iframe page has no serious accessibility violations', async
 const controlKey = (el: Element) => `${el.tagName.toLowerCase()} ${el.id || el.getAttribute('aria-label') || el.textContent?.trim()}`;
 
 /** Records the clicks that reach `button` and stops them there, so that pressing it changes nothing. */
-async function catchClicks(button: Locator): Promise<() => Promise<number>> {
+async function catchClicks(button: ElementHandle): Promise<() => Promise<number>> {
   await button.evaluate((el) => {
     const host = el as HTMLElement & { caught?: number; catcher?: (e: Event) => void };
     host.caught = 0;
@@ -198,7 +198,10 @@ for (const name of NAMES) {
 
     // Enter and Space each press every button (the press is caught before it does anything).
     await rendered(name, page.locator('main'));
-    for (const button of await enabled('button')) {
+    // Handles, not locators: focusing a movable point inserts its remove button, which would shift
+    // every later nth() locator onto a different button.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (const button of await frame.locator('button:not(:disabled)').elementHandles()) {
       const caught = await catchClicks(button);
       await button.focus();
       await button.press('Enter');

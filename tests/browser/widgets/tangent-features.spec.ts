@@ -1,3 +1,4 @@
+import { readNumber } from '../../../src/lib/format';
 import { expect, test } from '@playwright/test';
 import { engineCalls, openWidget, READY, readout, slider, watch } from './widgetPage';
 
@@ -111,5 +112,6 @@ test('x_a is a handle on the kernel plot: dragged, its row follows every move; t
 
 /** x_a as the slider shows it. */
 async function readSlider(widget: import('@playwright/test').Locator): Promise<number> {
-  return Number(await widget.getByRole('slider', { name: /^Step input x_a/ }).getAttribute('aria-valuetext'));
+  // The announced value is typeset (a true minus sign), so it is read as the essay writes numbers.
+  return readNumber((await widget.getByRole('slider', { name: /^Step input x_a/ }).getAttribute('aria-valuetext')) ?? '');
 }
