@@ -17,7 +17,7 @@ import { fmt, printTable } from './table';
 
 const BACKENDS = ['wasm', 'cpu', 'webgpu', 'webgl'] as const;
 /** The training widgets; the others sample kernels and have no run to restart. */
-const WIDGETS = ['frozen-kernel-dynamics', 'eigenmode-decay', 'data-geometry', 'ntk-drift', 'lazy-vs-rich'];
+const WIDGETS = ['network-vs-linearisation', 'frozen-kernel-dynamics', 'eigenmode-decay', 'data-geometry', 'ntk-drift', 'lazy-vs-rich', 'function-space'];
 const READY_MS = 240_000;
 
 interface Row {
@@ -35,7 +35,7 @@ interface Row {
  * Moves the range input one stop and resolves with the milliseconds until any drawn curve of the
  * widget changes (null if none does within 500 ms). A string, not a function: see responsiveness.ts.
  */
-const TIME_REDRAW = `async ({ input, up }) => {
+const TIME_REDRAW = `async (input, { up }) => {
   const root = input.closest('section');
   const t0 = performance.now();
   const changed = new Promise((resolve) => {
@@ -67,10 +67,12 @@ const ARM_RESTART = `(counter) => {
   });
 }`;
 
-async function control(widget: Locator, name: RegExp): Promise<Locator> {
-  const found = widget.getByRole('slider', { name });
-  if (!(await found.first().isVisible())) await widget.locator('.more-settings > summary').click();
-  return found.first();
+/** A control in view or under "More settings" (opened if need be); null where the widget has none. */
+async function control(widget: Locator, role: 'slider' | 'textbox', name: RegExp): Promise<Locator | null> {
+  const found = widget.getByRole(role, { name, includeHidden: true }).first();
+  if ((await found.count()) === 0) return null;
+  if (!(await found.isVisible())) await widget.locator('.more-settings > summary').click();
+  return found;
 }
 
 async function measureWidget(page: Page, url: string, backend: string, name: string, repeats: number): Promise<Row> {
@@ -82,7 +84,7 @@ async function measureWidget(page: Page, url: string, backend: string, name: str
   await train.waitFor({ state: 'visible', timeout: READY_MS });
   await page.waitForFunction((el) => !(el as HTMLButtonElement).disabled, await train.elementHandle(), { timeout: READY_MS });
 
-  const lr = await control(widget, /^(Learning rate|η ÷)/);
+  const lr = (await control(widget, 'slider', /^(Learning rate|η ÷)/))!;
   const theory: number[] = [];
   for (let i = 0; i < 2 * repeats; i++) {
     const ms = (await lr.evaluate(new Function(`return ${TIME_REDRAW}`)() as never, { up: i % 2 === 0 } as never)) as number | null;
@@ -93,17 +95,17 @@ async function measureWidget(page: Page, url: string, backend: string, name: str
   await train.click();
   const counter = widget.locator('[data-readout="step"]').first();
   await page.waitForFunction((el) => Number(el!.getAttribute('data-value')) >= 3, await counter.elementHandle(), { timeout: READY_MS });
-  const width = widget.getByRole('slider', { name: /^Width/ });
-  const widths = widget.getByRole('textbox', { name: /^Widths/ });
+  const width = await control(widget, 'slider', /^Width/);
+  const widths = width ? null : (await control(widget, 'textbox', /^Widths/))!;
   const restart: number[] = [];
   for (let i = 0; i < repeats; i++) {
     await counter.evaluate(new Function(`return ${ARM_RESTART}`)() as never);
-    if (await width.count()) {
-      await width.first().focus();
+    if (width) {
+      await width.focus();
       await page.keyboard.press(i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight');
     } else {
-      await widths.first().fill(i % 2 === 0 ? '64,256,512' : '64,256,1024');
-      await widths.first().press('Enter');
+      await widths!.fill(i % 2 === 0 ? '64,256,512' : '64,256,1024');
+      await widths!.press('Enter');
     }
     const ms = (await page.evaluate(() => (window as unknown as { __restart: Promise<number | null> }).__restart)) as number | null;
     if (ms !== null) restart.push(ms);
@@ -127,7 +129,8 @@ export async function interactionFigure(options: BenchOptions, site: Site): Prom
   for (const backend of backends) {
     for (const name of WIDGETS) {
       console.error(`[bench] interaction: ${name} on ${backend}…`);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // Reduced motion: the first-screen figure then waits for Train like the others.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       try {
         rows.push(await measureWidget(page, url, backend, name, repeats));
       } catch (err) {
