@@ -17,7 +17,7 @@ import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The data editing and the infinite-width curve are the first-look widget's (to move into the kit).
-import { DataEditor } from '../network-vs-linearisation/dataEditor.svelte';
+import { DataEditor } from '../kit/dataEditor.svelte';
 import { fitSeries } from '../network-vs-linearisation/plots';
 import { infiniteWidthSpectrum } from '../network-vs-linearisation/theory';
 import type { WidgetProps } from '../types';

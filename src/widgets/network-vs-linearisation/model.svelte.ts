@@ -18,7 +18,7 @@ import { WidgetSettings } from '../kit/widgetSettings.svelte';
 import { relativeGap } from '../lazy-vs-rich/measures';
 import { largestGap } from '../lazy-vs-rich/theory';
 import type { WidgetProps } from '../types';
-import { DataEditor } from './dataEditor.svelte';
+import { DataEditor } from '../kit/dataEditor.svelte';
 import { fitSeries } from './plots';
 import { GRID, NETWORK, runRequest, TARGET_RANGE, trainingData } from './run';
 import { schema } from './schema';

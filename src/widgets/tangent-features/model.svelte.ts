@@ -17,7 +17,7 @@ import { Settled } from '../kit/settled.svelte';
 import { pastLimit } from '../kit/stability';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The hold is the first-look widget's (to move into the kit).
-import { MoveHold } from '../network-vs-linearisation/moveHold.svelte';
+import { MoveHold } from '../kit/moveHold.svelte';
 import type { WidgetProps } from '../types';
 import { inputGuides, kernelSeries, outputSeries, stepSeries } from './plots';
 import { GRID, measureOneStep, oneStepRequest, type OneStepMeasurement, type OneStepRequest } from './run';

@@ -5,7 +5,7 @@ import { createEngine } from '../../../../src/engine/engine';
 import { analyticKernels, kernelRegressionMean } from '../../../../src/lib/ntk';
 import { defaults } from '../../../../src/lib/settings';
 import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
-import { MOVE_TIMEOUT_MS } from '../../../../src/widgets/network-vs-linearisation/moveHold.svelte';
+import { MOVE_TIMEOUT_MS } from '../../../../src/widgets/kit/moveHold.svelte';
 import { NetworkVsLinearisationModel } from '../../../../src/widgets/network-vs-linearisation/model.svelte';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
