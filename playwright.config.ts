@@ -6,8 +6,9 @@ export default defineConfig({
   testDir: 'tests/browser',
   timeout: 180_000,
   expect: { timeout: 30_000 },
+  // Spec files run two at a time (the CI machine has two cores); the tests inside one file in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
