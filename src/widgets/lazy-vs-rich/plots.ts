@@ -1,54 +1,15 @@
 /** The lazy-vs-rich widget's chart data from the records and the predictions. Pure: no DOM. */
-import { extent, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
 import type { Domain, Point, Series } from '../../charts';
 import type { TrainRecord } from '../../lib/nn';
-import type { Dataset, PredictedLoss } from '../../lib/ntk';
+import type { PredictedLoss } from '../../lib/ntk';
 import { curveWithin, logDomain } from '../kit/axes';
 import { particlePositions } from './measures';
-import type { FunctionComparison } from './theory';
 
 /** The trainer calls a run diverged once its loss exceeds this multiple of L(0) (its default). */
 export const DIVERGENCE_FACTOR = 1e6;
 /** Losses are drawn down to this many decades below the largest, about float32 round-off on a loss. */
 const LOSS_DECADES = 9;
-/**
- * A prediction that leaves the range of the data and the network by more than this factor (past
- * the stability limit) is drawn leaving the plot rather than stretching the axis until the
- * network's own curve is flat.
- */
-const FUNCTION_REACH = 3;
-
-const along = (theta: readonly number[], f: readonly number[]): Point[] => theta.map((x, i) => ({ x, y: f[i] }));
-
-export interface FunctionPlot {
-  series: Series[];
-  yDomain: Domain | undefined;
-}
-
-/**
- * The function over the angle θ: training points (markers), network (solid), its linearisation
- * and the infinite-width prediction (dashed). The y axis covers the data and the network, and the
- * predictions as long as they stay within FUNCTION_REACH times that range.
- */
-export function functionPlot(data: Dataset, curves: Pick<FunctionComparison, 'network' | 'linearised' | 'infinite'>): FunctionPlot {
-  const { train, test } = data.coordinate!;
-  const series: Series[] = [
-    { id: 'data', label: 'training points', points: along(train, data.yTrain), kind: 'markers', colorIndex: 6 },
-    { id: 'network', label: 'network', points: along(test, curves.network), kind: 'line', colorIndex: 0 },
-    { id: 'linearised', label: 'its linearisation (own K₀, f₀)', points: along(test, curves.linearised), kind: 'line', colorIndex: 1, dashed: true },
-  ];
-  if (curves.infinite) {
-    series.push({ id: 'infinite', label: 'infinite width (mean over inits)', points: along(test, curves.infinite), kind: 'line', colorIndex: 2, dashed: true });
-  }
-  const measured = [...data.yTrain, ...curves.network].filter(Number.isFinite);
-  const reach = FUNCTION_REACH * Math.max(...measured.map(Math.abs), 1e-3);
-  const predicted = [...curves.linearised, ...(curves.infinite ?? [])].filter((y) => Math.abs(y) <= reach);
-  const [lo, hi] = extent([...measured, ...predicted]);
-  if (lo === undefined || hi === undefined) return { series, yDomain: undefined };
-  const [bottom, top] = scaleLinear().domain([lo, hi]).nice().domain();
-  return { series, yDomain: [bottom, top] };
-}
-
 export interface LossPlot {
   series: Series[];
   yDomain: Domain | undefined;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainRecord } from '../../../../src/lib/nn';
-import { circleDataset } from '../../../../src/widgets/lazy-vs-rich/run';
-import { alignmentPlot, DIVERGENCE_FACTOR, functionPlot, lossPlot } from '../../../../src/widgets/lazy-vs-rich/plots';
+import { alignmentPlot, DIVERGENCE_FACTOR, lossPlot } from '../../../../src/widgets/lazy-vs-rich/plots';
 
 const record = (step: number, kernelAlignment?: number): TrainRecord => ({
   step,
@@ -34,29 +33,6 @@ describe('alignmentPlot', () => {
   it('draws nothing before the kernel has been measured', () => {
     expect(alignmentPlot([record(0)], 300)).toEqual({ series: [], yDomain: undefined });
     expect(alignmentPlot([], 300)).toEqual({ series: [], yDomain: undefined });
-  });
-});
-
-describe('functionPlot', () => {
-  const data = circleDataset({ n: 8, modes: [1, 2] });
-  const network = data.yTest.map((y) => 0.9 * y);
-
-  it('covers the data, the network and predictions near them', () => {
-    const linearised = data.yTest.map((y) => 1.2 * y);
-    const { series, yDomain } = functionPlot(data, { network, linearised });
-    expect(series.map((s) => s.id)).toEqual(['data', 'network', 'linearised']);
-    const top = Math.max(...linearised);
-    expect(yDomain![1]).toBeGreaterThanOrEqual(top);
-    expect(yDomain![1]).toBeLessThan(1.5 * top);
-  });
-
-  it('does not stretch its axis for a prediction that has run away (past the stability limit)', () => {
-    const runaway = data.yTest.map((y) => 1e5 * y);
-    const { series, yDomain } = functionPlot(data, { network, linearised: network, infinite: runaway });
-    expect(series.at(-1)!.id).toBe('infinite');
-    const reach = Math.max(...[...data.yTrain, ...network].map(Math.abs));
-    expect(yDomain![1]).toBeLessThan(2 * reach);
-    expect(yDomain![0]).toBeGreaterThan(-2 * reach);
   });
 });
 
