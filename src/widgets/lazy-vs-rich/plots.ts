@@ -17,8 +17,9 @@ export interface LossPlot {
 
 /**
  * Measured train and test loss (markers) against the linearised network's predicted losses over
- * the whole horizon (lines), and the infinite-width test loss when there is one (dashed). A
- * diverging prediction is drawn until it passes the loss at which the trainer gives up.
+ * the whole horizon (lines), and the infinite-width test loss when there is one (dashed). Without
+ * test labels (points the reader edited) only the train losses. A diverging prediction is drawn
+ * until it passes the loss at which the trainer gives up.
  */
 export function lossPlot(records: readonly TrainRecord[], linearised: readonly PredictedLoss[], infinite?: readonly PredictedLoss[]): LossPlot {
   const measuredTest = records.flatMap((r) => (r.testLoss === undefined ? [] : [{ x: r.step, y: r.testLoss }]));
@@ -26,13 +27,15 @@ export function lossPlot(records: readonly TrainRecord[], linearised: readonly P
   const range: Domain = [0, DIVERGENCE_FACTOR * Math.max(...start, 0)];
   const curve = (losses: readonly PredictedLoss[], which: 'train' | 'test') =>
     curveWithin(losses.flatMap((p) => (p[which] === undefined ? [] : [{ x: p.step, y: p[which] }])), range);
-  const series: Series[] = [
+  const tested = linearised.some((p) => p.test !== undefined);
+  const drawn: Series[] = [
     { id: 'train', label: 'network, train', points: records.map((r) => ({ x: r.step, y: r.trainLoss })), kind: 'markers', colorIndex: 0 },
     { id: 'test', label: 'network, test', points: measuredTest, kind: 'markers', colorIndex: 1 },
     { id: 'lin-train', label: 'linearised, train', points: curve(linearised, 'train'), kind: 'line', colorIndex: 0 },
     { id: 'lin-test', label: 'linearised, test', points: curve(linearised, 'test'), kind: 'line', colorIndex: 1 },
   ];
-  if (infinite) {
+  const series = drawn.filter((s) => tested || !s.id.endsWith('test'));
+  if (infinite && tested) {
     series.push({ id: 'inf-test', label: 'infinite width, test', points: curve(infinite, 'test'), kind: 'line', colorIndex: 2, dashed: true });
   }
   return { series, yDomain: logDomain(series.flatMap((s) => s.points.map((p) => p.y)), LOSS_DECADES) };

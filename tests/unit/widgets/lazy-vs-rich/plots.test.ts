@@ -46,6 +46,12 @@ describe('lossPlot', () => {
     expect(series.find((s) => s.id === 'inf-test')!.points.map((p) => p.y)).toEqual(losses(0.9).map((p) => p.test));
   });
 
+  it('draws only the train losses without test labels (edited points)', () => {
+    const untested = (rate: number) => losses(rate).map(({ step, train }) => ({ step, train }));
+    const { series } = lossPlot([record(0)], untested(0.8), untested(0.9));
+    expect(series.map((s) => s.id)).toEqual(['train', 'lin-train']);
+  });
+
   it('draws a diverging prediction until it passes the loss at which the trainer gives up, and scales the axis to that', () => {
     const { series, yDomain } = lossPlot([record(0)], losses(2));
     const train = series.find((s) => s.id === 'lin-train')!.points;
