@@ -5,7 +5,6 @@
  * can be dragged on the data chart: the infinite-width prediction (analytic NTK, f₀ = 0) follows
  * every move, the network restarts when the point is dropped.
  */
-import { untrack } from 'svelte';
 import { getEngine } from '../../engine/client';
 import { hasKernelLimit } from '../../lib/nn/parameterization';
 import type { NumberSetting, PointListSetting } from '../../lib/settings';
@@ -18,6 +17,7 @@ import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The data editing and the infinite-width curve are the first-look widget's (to move into the kit).
 import { DataEditor } from '../kit/dataEditor.svelte';
+import { keepCountWithPoints } from '../kit/editedPoints.svelte';
 import { fitSeries } from '../network-vs-linearisation/plots';
 import { infiniteWidthSpectrum } from '../network-vs-linearisation/theory';
 import type { WidgetProps } from '../types';
@@ -54,26 +54,8 @@ export class FrozenKernelModel {
       horizon: () => this.settings.values.steps,
       speed: () => speedFactor(this.settings.values.speed),
     });
-    this.keepCountWithPoints();
-  }
-
-  /**
-   * n and the edited points of the data set in use agree: points that arrive (a drag, a link, an
-   * attribute, another data set) set n to their count; moving n while points are edited drops them
-   * for n points generated from the seed.
-   */
-  private keepCountWithPoints(): void {
-    let seen = { points: '', n: NaN };
-    $effect.pre(() => {
-      const values = this.settings.values;
-      const points = editedPoints(values);
-      const now = { points: JSON.stringify(points), n: values.n };
-      untrack(() => {
-        if (points.length > 0 && now.points !== seen.points) values.n = points.length;
-        else if (points.length > 0 && now.n !== seen.n) values[POINTS_KEY[values.dataset]] = [];
-        seen = { points: JSON.stringify(editedPoints(values)), n: values.n };
-      });
-    });
+    const values = () => this.settings.values;
+    keepCountWithPoints(values, { read: () => editedPoints(values()), clear: () => (values()[POINTS_KEY[values().dataset]] = []) });
   }
 
   /** The setting that keeps the points of the data set in use. */

@@ -2,6 +2,7 @@
 import type { RunRequest } from '../../engine/api';
 import { makeDataset, type Matrix } from '../../lib/ntk';
 import type { DataPoint, SettingsOf } from '../../lib/settings';
+import { CIRCLE_ANGLES, onCircle, pointData, type PointData } from '../kit/editedPoints.svelte';
 import { isCentered } from '../kit/settings';
 import type { schema } from './schema';
 
@@ -17,24 +18,19 @@ export const BIAS_STD = 0.1;
 
 /** What the data chart draws along x and the reader drags: x on the line, the angle θ on the circle. */
 export const LINE_RANGE = { min: -1, max: 1 };
-export const ANGLE_RANGE = { min: 0, max: 6.28 };
 export const TARGET_RANGE = { min: -2, max: 2 };
 
 /** The setting that keeps each data set's edited points. */
 export const POINTS_KEY = { regression1d: 'points', circle: 'circlepoints' } as const satisfies Record<DataSetName, keyof FrozenSettings>;
 
-const DRAWN = { regression1d: LINE_RANGE, circle: ANGLE_RANGE };
+const DRAWN = { regression1d: LINE_RANGE, circle: CIRCLE_ANGLES };
 /** Where the functions are drawn: 101 inputs over the line, 128 angles round the circle. */
 const GRID_SIZE = { regression1d: 101, circle: 128 };
 /** The input the network sees at coordinate c: x itself (d = 1), or (cos θ, sin θ) on the circle (d = 2). */
-const INPUT = { regression1d: (x: number) => [x], circle: (theta: number) => [Math.cos(theta), Math.sin(theta)] };
+const INPUT = { regression1d: (x: number) => [x], circle: onCircle };
 
-export interface FrozenData {
+export interface FrozenData extends PointData {
   inputDim: number;
-  xTrain: Matrix;
-  yTrain: number[];
-  /** The training points along the drawn coordinate (x, or θ) with their targets. */
-  points: DataPoint[];
   /** Where the functions are drawn, along the same coordinate, and as network inputs. */
   grid: number[];
   xTest: Matrix;
@@ -47,17 +43,13 @@ export function editedPoints(s: Pick<FrozenSettings, 'dataset' | 'points' | 'cir
 
 /** The data the settings describe: the edited points, or n points of the generated data set (from the seed). */
 export function frozenDataset(s: Pick<FrozenSettings, 'dataset' | 'n' | 'seed' | 'points' | 'circlepoints'>): FrozenData {
-  const edited = editedPoints(s);
-  const points = edited.length > 0 ? edited.map((p) => ({ x: p.x, y: p.y })) : generatedPoints(s);
   const toInput = INPUT[s.dataset];
   const { min, max } = DRAWN[s.dataset];
   const count = GRID_SIZE[s.dataset];
   const grid = Array.from({ length: count }, (_, i) => min + ((max - min) * i) / (count - 1));
   return {
     inputDim: s.dataset === 'circle' ? 2 : 1,
-    xTrain: points.map((p) => toInput(p.x)),
-    yTrain: points.map((p) => p.y),
-    points,
+    ...pointData(editedPoints(s), () => generatedPoints(s), toInput),
     grid,
     xTest: grid.map(toInput),
   };

@@ -10,7 +10,8 @@ import {
   stepsSetting,
   widthSetting,
 } from '../kit/settings';
-import { ANGLE_RANGE, LINE_RANGE, TARGET_RANGE } from './run';
+import { CIRCLE_ANGLES } from '../kit/editedPoints.svelte';
+import { LINE_RANGE, TARGET_RANGE } from './run';
 
 export const schema = defineSchema([
   {
@@ -43,7 +44,7 @@ export const schema = defineSchema([
     label: 'Training points θ:y (circle)',
     help: 'empty: n points generated from the seed',
     default: [],
-    x: ANGLE_RANGE,
+    x: CIRCLE_ANGLES,
     y: TARGET_RANGE,
     minLength: 4,
     maxLength: 64,

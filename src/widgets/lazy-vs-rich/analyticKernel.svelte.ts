@@ -1,8 +1,9 @@
 /**
  * The infinite-width NTK on a data set's train and test inputs, computed in the worker (tanh takes
  * quadrature, slow on the main thread) and asked for only when what it depends on changes: the key
- * the widget gives (here n, depth and activation), once the input has rested. Everything that
- * depends on the labels or on η is computed from it on the page (./theory.ts).
+ * the widget gives (here the training angles, depth and activation), once the input has rested, and
+ * only while the widget needs it (its inputs are not null). Everything that depends on the labels
+ * or on η is computed from it on the page (./theory.ts).
  *
  * Create it while a component initialises (it sets up effects), or inside $effect.root.
  */
@@ -25,14 +26,20 @@ export class AnalyticKernel {
   /** The latest kernel computed, with the key of its inputs. */
   current = $state.raw<{ key: string; kernel: AnalyticNtk } | null>(null);
   error = $state<string | null>(null);
-  private readonly inputs: Settled<AnalyticKernelInputs>;
+  private readonly inputs: Settled<AnalyticKernelInputs | null>;
   private requested = '';
 
-  constructor(engine: Pick<EngineApi, 'analyticKernels'>, inputs: () => AnalyticKernelInputs) {
-    this.inputs = new Settled(inputs, (i) => i.key);
+  constructor(engine: Pick<EngineApi, 'analyticKernels'>, inputs: () => AnalyticKernelInputs | null) {
+    this.inputs = new Settled(inputs, (i) => i?.key ?? '');
     $effect(() => {
       const wanted = this.inputs.current;
-      untrack(() => void this.compute(engine, wanted));
+      untrack(() => {
+        if (wanted) void this.compute(engine, wanted);
+        else {
+          this.requested = '';
+          this.error = null;
+        }
+      });
     });
   }
 

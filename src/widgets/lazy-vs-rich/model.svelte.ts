@@ -3,14 +3,18 @@
  * engine wrapped to track the first layer's weights as particles), the infinite-width kernel
  * computed in the worker when its inputs change, and everything derived for the view. Both
  * predictions are taken at the slider's η, so they redraw on every input event; the measured
- * records and particles are shown only while they belong to that η.
+ * records and particles are shown only while they belong to that η. The training points can be
+ * dragged on the function chart: the infinite-width prediction follows every move (computed on the
+ * page; for tanh, from the worker once the point rests), the network restarts when it is dropped.
  */
 import type { EngineApi } from '../../engine/api';
 import { getEngine } from '../../engine/client';
 import { formatReadout } from '../../lib/format';
 import { hasKernelLimit, type Parameterization } from '../../lib/nn/parameterization';
 import { predictedLosses, stepGrid } from '../../lib/ntk';
-import type { NumberSetting } from '../../lib/settings';
+import type { NumberSetting, PointListSetting } from '../../lib/settings';
+import { DataEditor } from '../kit/dataEditor.svelte';
+import { keepCountWithPoints } from '../kit/editedPoints.svelte';
 import { LinearisedSession } from '../kit/linearisedSession.svelte';
 import { LiveRun } from '../kit/liveRun.svelte';
 import type { Readout } from '../kit/ReadoutGrid.svelte';
@@ -18,19 +22,25 @@ import { isCentered, speedFactor } from '../kit/settings';
 import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
+// The infinite-width curve on the page and the function chart's series are the first-look widget's.
+import { fitSeries } from '../network-vs-linearisation/plots';
+import { infiniteWidthSpectrum as pageSpectrum } from '../network-vs-linearisation/theory';
 import type { WidgetProps } from '../types';
 import { AnalyticKernel } from './analyticKernel.svelte';
 import { particleDisplacement, particleSample } from './measures';
 import { ParticleTracker, type ParticleEngine } from './particles.svelte';
-import { alignmentPlot, functionPlot, lossPlot, particlePlot } from './plots';
+import { alignmentPlot, lossPlot, particlePlot } from './plots';
 import { matchesPreset, type Preset } from './presets';
-import { analyticKernelKey, circleDataset, networkSpec, runRequest } from './run';
+import { analyticKernelKey, circleData, networkSpec, runRequest, TARGET_RANGE } from './run';
 import { schema } from './schema';
 import { compareWithTheory, infiniteWidthSpectrum, largestGap } from './theory';
 
 export type LazyVsRichEngine = ParticleEngine & Pick<EngineApi, 'analyticKernels'>;
 
 const lrSetting = schema.find((s) => s.key === 'lr') as NumberSetting;
+const pointsSetting = schema.find((s) => s.key === 'points') as PointListSetting;
+/** The function chart's y range: the points' own, so that a dragged point's scale holds still. */
+export const FUNCTION_Y_DOMAIN = [TARGET_RANGE.min, TARGET_RANGE.max] as const;
 /** At most this many neurons are drawn; the displacement readout averages over all of them. */
 export const MAX_PARTICLES = 200;
 /** Points of each predicted loss curve over the horizon. */
@@ -43,29 +53,37 @@ export class LazyVsRichModel {
   readonly session: LinearisedSession;
   readonly live: LiveRun;
   readonly analytic: AnalyticKernel;
+  readonly editor: DataEditor;
 
   constructor(props: () => WidgetProps<typeof schema>, engine: LazyVsRichEngine = getEngine()) {
     this.settings = new WidgetSettings(props);
     this.particles = new ParticleTracker(engine);
     this.session = new LinearisedSession(this.particles.sessionEngine, () => this.visibility.visible);
+    this.editor = new DataEditor(() => pointsSetting, (points) => (this.settings.values.points = points));
     this.live = new LiveRun(this.session, {
-      request: () => {
+      request: this.editor.held(() => {
         const s = this.settings.snapshot();
-        return runRequest(s, circleDataset(s));
-      },
+        return runRequest(s, circleData(s));
+      }),
       horizon: () => this.settings.values.steps,
       speed: () => speedFactor(this.settings.values.speed),
     });
-    this.analytic = new AnalyticKernel(engine, () => ({
-      key: analyticKernelKey(this.settings.values),
-      xTrain: this.data.xTrain,
-      xTest: this.data.xTest,
-      spec: networkSpec(this.settings.values),
-    }));
+    // Asked for only where the page cannot follow a drag (tanh).
+    this.analytic = new AnalyticKernel(engine, () =>
+      this.needsWorkerKernel
+        ? { key: this.kernelKey, xTrain: this.data.xTrain, xTest: this.data.xTest, spec: networkSpec(this.settings.values) }
+        : null,
+    );
+    const values = () => this.settings.values;
+    keepCountWithPoints(values, { read: () => values().points, clear: () => (values().points = []) }, () => values().modes);
   }
 
-  /** The data set the settings describe (the run in the worker may still have the previous one). */
-  readonly data = $derived.by(() => circleDataset({ n: this.settings.values.n, modes: this.settings.values.modes }));
+  /** The data the settings describe (while a point is dragged, ahead of the run in the worker). */
+  readonly data = $derived.by(() => {
+    const { n, modes, points } = this.settings.values;
+    return circleData({ n, modes, points });
+  });
+  readonly editable = $derived.by(() => this.editor.editable(this.data.points, 'training points'));
 
   /** The network's own linearisation at the slider's η (null until the run's K₀ is known). */
   readonly linearised = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
@@ -80,14 +98,19 @@ export class LazyVsRichModel {
   readonly centeringForced = $derived.by(() => isCentered({ alpha: this.settings.values.alpha }));
 
   /**
-   * The infinite-width prediction, everything but η: the analytic NTK of the settings' inputs with
-   * their labels. Null under standard parameterisation (no limit at a fixed η) and while the kernel
-   * for new inputs is being computed.
+   * The infinite-width prediction, everything but η: the analytic NTK of the points on the chart with
+   * their labels, f₀ = 0. Computed on the page, so it follows every move of a dragged point, except
+   * for tanh, whose kernel comes from the worker once the input rests. Null under standard
+   * parameterisation (no limit at a fixed η) and while the worker computes a kernel.
    */
+  private readonly onPage = $derived.by(() =>
+    hasKernelLimit(this.settings.values.parameterization) ? pageSpectrum(this.data, networkSpec(this.settings.values)) : null,
+  );
+  private readonly needsWorkerKernel = $derived.by(() => hasKernelLimit(this.settings.values.parameterization) && this.onPage === null);
+  private readonly kernelKey = $derived.by(() => analyticKernelKey(this.data.points, this.settings.values));
   private readonly infiniteSpectrum = $derived.by(() => {
-    const values = this.settings.values;
-    if (!hasKernelLimit(values.parameterization)) return null;
-    const kernel = this.analytic.for(analyticKernelKey(values));
+    if (!this.needsWorkerKernel) return this.onPage;
+    const kernel = this.analytic.for(this.kernelKey);
     return kernel ? infiniteWidthSpectrum(kernel, this.data.yTrain) : null;
   });
   /** The infinite-width prediction at the slider's η. */
@@ -96,10 +119,22 @@ export class LazyVsRichModel {
   readonly comparison = $derived.by(() => (this.linearised ? compareWithTheory(this.linearised.theory, this.records, this.infinite) : null));
   readonly gapLargest = $derived.by(() => (this.linearised ? largestGap(this.linearised.theory, this.records) : null));
   readonly predictedLoss = $derived.by(() => (this.linearised && this.latest ? this.linearised.theory.loss(this.latest.step, 'gd') : null));
-  readonly predictedTestLoss = $derived.by(() => (this.linearised && this.latest ? this.linearised.predictedTestLoss(this.latest.step) : null));
+  /** Null for edited points, which have no test labels. */
+  readonly predictedTestLoss = $derived.by(() =>
+    this.linearised?.initial.yTest && this.latest ? this.linearised.predictedTestLoss(this.latest.step) : null,
+  );
   readonly initialAlignment = $derived.by(() => this.records[0]?.kernelAlignment);
 
-  readonly function = $derived.by(() => (this.comparison ? functionPlot(this.data, this.comparison) : null));
+  /** The network, its linearisation and the infinite-width prediction over θ at the network's step (the points are the chart's editable ones). */
+  readonly function = $derived.by(() => {
+    const step = this.latest?.step ?? 0;
+    const curves = {
+      network: this.latest?.testOutputs,
+      linearised: this.linearised?.theory.testPrediction(step, 'gd'),
+      infinite: this.infinite?.testPrediction(step, 'gd'),
+    };
+    return fitSeries(this.data.grid, curves, FUNCTION_Y_DOMAIN);
+  });
   /** Predicted losses over the horizon: recomputed when a prediction changes, not on every new record. */
   private readonly predictedCurves = $derived.by(() => {
     const run = this.linearised;

@@ -1,54 +1,15 @@
 /** The lazy-vs-rich widget's chart data from the records and the predictions. Pure: no DOM. */
-import { extent, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
 import type { Domain, Point, Series } from '../../charts';
 import type { TrainRecord } from '../../lib/nn';
-import type { Dataset, PredictedLoss } from '../../lib/ntk';
+import type { PredictedLoss } from '../../lib/ntk';
 import { curveWithin, logDomain } from '../kit/axes';
 import { particlePositions } from './measures';
-import type { FunctionComparison } from './theory';
 
 /** The trainer calls a run diverged once its loss exceeds this multiple of L(0) (its default). */
 export const DIVERGENCE_FACTOR = 1e6;
 /** Losses are drawn down to this many decades below the largest, about float32 round-off on a loss. */
 const LOSS_DECADES = 9;
-/**
- * A prediction that leaves the range of the data and the network by more than this factor (past
- * the stability limit) is drawn leaving the plot rather than stretching the axis until the
- * network's own curve is flat.
- */
-const FUNCTION_REACH = 3;
-
-const along = (theta: readonly number[], f: readonly number[]): Point[] => theta.map((x, i) => ({ x, y: f[i] }));
-
-export interface FunctionPlot {
-  series: Series[];
-  yDomain: Domain | undefined;
-}
-
-/**
- * The function over the angle θ: training points (markers), network (solid), its linearisation
- * and the infinite-width prediction (dashed). The y axis covers the data and the network, and the
- * predictions as long as they stay within FUNCTION_REACH times that range.
- */
-export function functionPlot(data: Dataset, curves: Pick<FunctionComparison, 'network' | 'linearised' | 'infinite'>): FunctionPlot {
-  const { train, test } = data.coordinate!;
-  const series: Series[] = [
-    { id: 'data', label: 'training points', points: along(train, data.yTrain), kind: 'markers', colorIndex: 6 },
-    { id: 'network', label: 'network', points: along(test, curves.network), kind: 'line', colorIndex: 0 },
-    { id: 'linearised', label: 'its linearisation (own K₀, f₀)', points: along(test, curves.linearised), kind: 'line', colorIndex: 1, dashed: true },
-  ];
-  if (curves.infinite) {
-    series.push({ id: 'infinite', label: 'infinite width (mean over inits)', points: along(test, curves.infinite), kind: 'line', colorIndex: 2, dashed: true });
-  }
-  const measured = [...data.yTrain, ...curves.network].filter(Number.isFinite);
-  const reach = FUNCTION_REACH * Math.max(...measured.map(Math.abs), 1e-3);
-  const predicted = [...curves.linearised, ...(curves.infinite ?? [])].filter((y) => Math.abs(y) <= reach);
-  const [lo, hi] = extent([...measured, ...predicted]);
-  if (lo === undefined || hi === undefined) return { series, yDomain: undefined };
-  const [bottom, top] = scaleLinear().domain([lo, hi]).nice().domain();
-  return { series, yDomain: [bottom, top] };
-}
-
 export interface LossPlot {
   series: Series[];
   yDomain: Domain | undefined;
@@ -56,8 +17,9 @@ export interface LossPlot {
 
 /**
  * Measured train and test loss (markers) against the linearised network's predicted losses over
- * the whole horizon (lines), and the infinite-width test loss when there is one (dashed). A
- * diverging prediction is drawn until it passes the loss at which the trainer gives up.
+ * the whole horizon (lines), and the infinite-width test loss when there is one (dashed). Without
+ * test labels (points the reader edited) only the train losses. A diverging prediction is drawn
+ * until it passes the loss at which the trainer gives up.
  */
 export function lossPlot(records: readonly TrainRecord[], linearised: readonly PredictedLoss[], infinite?: readonly PredictedLoss[]): LossPlot {
   const measuredTest = records.flatMap((r) => (r.testLoss === undefined ? [] : [{ x: r.step, y: r.testLoss }]));
@@ -65,13 +27,15 @@ export function lossPlot(records: readonly TrainRecord[], linearised: readonly P
   const range: Domain = [0, DIVERGENCE_FACTOR * Math.max(...start, 0)];
   const curve = (losses: readonly PredictedLoss[], which: 'train' | 'test') =>
     curveWithin(losses.flatMap((p) => (p[which] === undefined ? [] : [{ x: p.step, y: p[which] }])), range);
-  const series: Series[] = [
+  const tested = linearised.some((p) => p.test !== undefined);
+  const drawn: Series[] = [
     { id: 'train', label: 'network, train', points: records.map((r) => ({ x: r.step, y: r.trainLoss })), kind: 'markers', colorIndex: 0 },
     { id: 'test', label: 'network, test', points: measuredTest, kind: 'markers', colorIndex: 1 },
     { id: 'lin-train', label: 'linearised, train', points: curve(linearised, 'train'), kind: 'line', colorIndex: 0 },
     { id: 'lin-test', label: 'linearised, test', points: curve(linearised, 'test'), kind: 'line', colorIndex: 1 },
   ];
-  if (infinite) {
+  const series = drawn.filter((s) => tested || !s.id.endsWith('test'));
+  if (infinite && tested) {
     series.push({ id: 'inf-test', label: 'infinite width, test', points: curve(infinite, 'test'), kind: 'line', colorIndex: 2, dashed: true });
   }
   return { series, yDomain: logDomain(series.flatMap((s) => s.points.map((p) => p.y)), LOSS_DECADES) };

@@ -11,6 +11,8 @@ import {
   stepsSetting,
   widthSetting,
 } from '../kit/settings';
+import { CIRCLE_ANGLES } from '../kit/editedPoints.svelte';
+import { TARGET_RANGE } from './run';
 
 // The defaults are the lazy regime; ./presets.ts lists presets for the others.
 export const schema = defineSchema([
@@ -25,6 +27,19 @@ export const schema = defineSchema([
   speedSetting(),
   activationSetting('relu'),
   { kind: 'number', key: 'n', label: 'Training points n', default: 12, min: 4, max: 48, scale: 'linear', integer: true },
+  // The points the reader dragged on the function chart (empty: n evenly spaced points of the target).
+  {
+    kind: 'pointList',
+    key: 'points',
+    label: 'Training points θ:y',
+    help: 'empty: n evenly spaced points of the target',
+    default: [],
+    x: CIRCLE_ANGLES,
+    y: TARGET_RANGE,
+    minLength: 4,
+    maxLength: 48,
+    digits: 2,
+  },
   {
     kind: 'numberList',
     key: 'modes',

@@ -5,7 +5,7 @@
  * its neurons travel several times further and its alignment rises; under standard
  * parameterisation at the same η it diverges, says at which step, and offers half the limit.
  * It answers while playing like every training widget, and its "Subtract f₀" box shows what the
- * run does (issue 14).
+ * run does (issue 14). Its training points can be dragged on the function chart.
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, READY, readout, redrawsWithinAFrame, slider, trainTo, watch } from './widgetPage';
@@ -74,15 +74,38 @@ test('lazy at the defaults, rich under μP without another press, divergence and
   expect(problems).toEqual([]);
 });
 
-test('answers while playing: width and η restart the run without a second press; both predictions redraw within a frame; the infinite-width kernel is not asked for again', async ({ page }) => {
+test('answers while playing: width and η restart the run without a second press; both predictions redraw within a frame; the ReLU infinite-width kernel is computed on the page, not in the worker', async ({ page }) => {
   const problems = watch(page);
   const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.width=128&${NAME}.steps=2000`);
   await expect(widget.locator('path[data-series="inf-test"]')).toHaveCount(1, READY);
-  const kernels = (await engineCalls(page)).analyticKernels ?? 0;
-  expect(kernels).toBeGreaterThan(0);
   await expectLiveRestarts(page, widget, { theorySeries: 'lin-train' });
   expect(await redrawsWithinAFrame(widget, await slider(widget, /^Learning rate/), 'inf-test')).toBe(true);
-  expect((await engineCalls(page)).analyticKernels ?? 0).toBe(kernels);
+  expect((await engineCalls(page)).analyticKernels ?? 0).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('a training point dragged by keyboard: the infinite-width curve follows before the key is released, the network restarts once after', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.width=64&${NAME}.steps=40`);
+  await trainTo(widget, 40);
+  const chart = widget.getByRole('figure', { name: "The network's function against its linearisation" });
+  const infinite = () => chart.locator('path[data-series="infinite"]').getAttribute('d');
+  const runs = async () => (await engineCalls(page)).createRun ?? 0;
+  const calls = await runs();
+  const before = await infinite();
+
+  await chart.getByRole('button', { name: /^training points 3:/ }).focus();
+  await page.keyboard.down('ArrowUp');
+  await expect.poll(infinite).not.toBe(before);
+  await page.waitForTimeout(400);
+  expect(await runs()).toBe(calls);
+  await page.keyboard.up('ArrowUp');
+  await expect.poll(runs, READY).toBe(calls + 1);
+  // Still playing: the network trains on the edited points without a press; the URL keeps them.
+  await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '40', READY);
+  expect(await runs()).toBe(calls + 1);
+  await expect(page).toHaveURL(new RegExp(`${NAME}\\.points=`));
+  expect(await badSvgAttributes(widget)).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -78,46 +78,112 @@ describe('LazyVsRichModel', () => {
     destroy();
   });
 
-  it('asks the worker for the infinite-width kernel only when n, depth or activation change', async () => {
+  it('computes the infinite-width prediction on the page, and asks the worker for the kernel only for tanh, when its inputs change', async () => {
+    const kernels = await calls('analyticKernels');
     const { model, destroy } = createModel();
     await until(() => ready(model), 'the first run');
-    const kernels = await calls('analyticKernels');
+    // ReLU: the analytic kernel is computed on the page, never in the worker.
+    expect(await calls('analyticKernels')).toBe(kernels);
     const created = await calls('createRun');
 
-    // Width, parameterisation and α: a new network, the same kernel.
-    model.settings.values.width = 32;
-    model.settings.values.alpha = 0.5;
-    flushSync();
-    await sleep(RESTART_DELAY_MS + 20);
-    await until(() => model.neurons === 32 && ready(model), 'the width-32 network');
-    expect(await calls('createRun')).toBe(created + 1);
-    expect(await calls('analyticKernels')).toBe(kernels);
-
-    // New labels: the infinite-width prediction is rebuilt on the page at once, from the same kernel.
+    // New labels: the infinite-width prediction is rebuilt at once.
     model.settings.values.modes = [3];
     flushSync();
     expect(model.infinite!.spectrum.yTrain).toEqual(model.data.yTrain);
     expect(model.data.yTrain[0]).toBeCloseTo(Math.cos(0), 12);
-    await sleep(RESTART_DELAY_MS + 20);
-    expect(await calls('analyticKernels')).toBe(kernels);
-
-    // New inputs: no infinite-width prediction until their kernel is computed, once.
+    // New inputs: at once too.
     model.settings.values.n = 10;
     flushSync();
+    expect(model.infinite!.n).toBe(10);
+
+    // tanh: the worker computes the kernel once the input rests, once per inputs.
+    model.settings.values.activation = 'tanh';
+    flushSync();
     expect(model.infinite).toBeNull();
-    await until(() => model.infinite !== null, 'the kernel for n = 10');
+    await until(() => model.infinite !== null, 'the tanh kernel');
     expect(model.infinite!.n).toBe(10);
     expect(await calls('analyticKernels')).toBe(kernels + 1);
 
-    // Standard parameterisation has no infinite-width limit at a fixed η; back to NTK needs no new kernel.
+    // Width, parameterisation and α: a new network, the same kernel; standard parameterisation has no limit.
+    model.settings.values.width = 32;
+    model.settings.values.alpha = 0.5;
     model.settings.values.parameterization = 'standard';
     flushSync();
     expect(model.infinite).toBeNull();
     model.settings.values.parameterization = 'ntk';
     flushSync();
     expect(model.infinite).not.toBeNull();
-    await sleep(RESTART_DELAY_MS + 20);
+    await until(() => model.neurons === 32 && ready(model), 'the width-32 network');
+    expect(await calls('createRun')).toBeGreaterThan(created);
     expect(await calls('analyticKernels')).toBe(kernels + 1);
+    destroy();
+  });
+
+  it('the drag: each move redraws the infinite-width prediction at once without a new network, the drop restarts it once', async () => {
+    const { model, reported, destroy } = createModel();
+    model.session.player.play();
+    await until(() => ready(model) && model.session.step >= 20, 'the first run');
+    const run = model.session.initial;
+    const created = await calls('createRun');
+    const infinite = () => model.function.find((s) => s.id === 'infinite')!.points.map((p) => p.y);
+    const before = infinite();
+    const network = model.function.find((s) => s.id === 'network')!.points;
+
+    const moved = model.data.points.map((p, i) => (i === 2 ? { x: p.x + 0.3, y: p.y + 0.8 } : p));
+    model.editor.drag(moved);
+    flushSync();
+    // The prediction for the moved point, from the settings: the edited points are the data (n unchanged), in the URL at once.
+    expect(infinite()).not.toEqual(before);
+    expect(model.data.points[2]).toEqual({ x: Number(moved[2].x.toFixed(2)), y: Number(moved[2].y.toFixed(2)) });
+    expect(model.infinite!.spectrum.yTrain[2]).toBeCloseTo(moved[2].y, 2);
+    expect(reported.at(-1)).toMatchObject({ n: 8, points: model.data.points });
+    // Neither test labels nor measured test losses for points that follow no target.
+    expect(model.data.yTest).toBeUndefined();
+    // The network still shows its run on the old points, and no new one is built while the point is held.
+    await sleep(RESTART_DELAY_MS + 50);
+    expect(model.session.initial).toBe(run);
+    expect(model.function.find((s) => s.id === 'network')!.points).toEqual(network);
+    expect(await calls('createRun')).toBe(created);
+
+    model.editor.commit(moved);
+    flushSync();
+    await until(() => model.session.initial !== null && model.session.initial !== run, 'the network on the moved point');
+    expect(await calls('createRun')).toBe(created + 1);
+    expect(model.session.initial!.yTrain[2]).toBeCloseTo(moved[2].y, 2);
+    expect(model.session.initial!.yTest).toBeUndefined();
+    // Still playing: the new network trains without a press.
+    await until(() => model.session.step >= 20, 'the new run');
+    expect(model.predictedTestLoss).toBeNull();
+    expect(await calls('createRun')).toBe(created + 1);
+    destroy();
+  });
+
+  it('n follows the edited points; moving n or the target goes back to generated points', async () => {
+    const points = [0.5, 1.5, 2.5, 3.5, 4.5].map((x) => ({ x, y: Math.cos(x) }));
+    const { model, destroy } = createModel({ n: 12, points });
+    // Points from a link set n to their count.
+    expect(model.settings.values.n).toBe(5);
+    expect(model.data.points).toEqual(points);
+    await until(() => model.session.initial?.n === 5, 'a run on the five points');
+    // Removing a point (the chart's remove) keeps n in step.
+    model.editor.commit(points.slice(1));
+    flushSync();
+    expect(model.settings.values.n).toBe(4);
+    // A new n: n evenly spaced points of the target again.
+    model.settings.values.n = 9;
+    flushSync();
+    expect(model.settings.values.points).toEqual([]);
+    expect(model.data.points).toHaveLength(9);
+    expect(model.data.yTest).toBeDefined();
+    // A new target drops edited points too.
+    model.editor.commit(points);
+    flushSync();
+    expect(model.settings.values.n).toBe(5);
+    model.settings.values.modes = [3];
+    flushSync();
+    expect(model.settings.values.points).toEqual([]);
+    expect(model.settings.values.n).toBe(5);
+    expect(model.data.yTrain[0]).toBeCloseTo(1, 12);
     destroy();
   });
 
@@ -176,12 +242,12 @@ describe('LazyVsRichModel', () => {
 
   it('says so when the infinite-width kernel cannot be computed, and still trains the network', async () => {
     const failing: LazyVsRichEngine = { ...engine, analyticKernels: () => Promise.reject(new Error('quadrature failed')) };
-    const { model, destroy } = createModel({}, failing);
+    const { model, destroy } = createModel({ activation: 'tanh' }, failing);
     await until(() => model.analytic.error !== null, 'the error');
     expect(model.analytic.error).toMatch(/infinite-width kernel could not be computed: quadrature failed/);
     await until(() => model.linearised !== null, 'the run');
     expect(model.infinite).toBeNull();
-    expect(model.function!.series.map((s) => s.id)).toEqual(['data', 'network', 'linearised']);
+    expect(model.function.map((s) => s.id)).toEqual(['network', 'linearised']);
     destroy();
   });
 });

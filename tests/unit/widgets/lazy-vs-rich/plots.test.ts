@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainRecord } from '../../../../src/lib/nn';
-import { circleDataset } from '../../../../src/widgets/lazy-vs-rich/run';
-import { alignmentPlot, DIVERGENCE_FACTOR, functionPlot, lossPlot } from '../../../../src/widgets/lazy-vs-rich/plots';
+import { alignmentPlot, DIVERGENCE_FACTOR, lossPlot } from '../../../../src/widgets/lazy-vs-rich/plots';
 
 const record = (step: number, kernelAlignment?: number): TrainRecord => ({
   step,
@@ -37,29 +36,6 @@ describe('alignmentPlot', () => {
   });
 });
 
-describe('functionPlot', () => {
-  const data = circleDataset({ n: 8, modes: [1, 2] });
-  const network = data.yTest.map((y) => 0.9 * y);
-
-  it('covers the data, the network and predictions near them', () => {
-    const linearised = data.yTest.map((y) => 1.2 * y);
-    const { series, yDomain } = functionPlot(data, { network, linearised });
-    expect(series.map((s) => s.id)).toEqual(['data', 'network', 'linearised']);
-    const top = Math.max(...linearised);
-    expect(yDomain![1]).toBeGreaterThanOrEqual(top);
-    expect(yDomain![1]).toBeLessThan(1.5 * top);
-  });
-
-  it('does not stretch its axis for a prediction that has run away (past the stability limit)', () => {
-    const runaway = data.yTest.map((y) => 1e5 * y);
-    const { series, yDomain } = functionPlot(data, { network, linearised: network, infinite: runaway });
-    expect(series.at(-1)!.id).toBe('infinite');
-    const reach = Math.max(...[...data.yTrain, ...network].map(Math.abs));
-    expect(yDomain![1]).toBeLessThan(2 * reach);
-    expect(yDomain![0]).toBeGreaterThan(-2 * reach);
-  });
-});
-
 describe('lossPlot', () => {
   const losses = (rate: number) => [0, 10, 20, 30, 40].map((step) => ({ step, train: 0.25 * rate ** step, test: 0.3 * rate ** step }));
 
@@ -68,6 +44,12 @@ describe('lossPlot', () => {
     expect(series.map((s) => s.id)).toEqual(['train', 'test', 'lin-train', 'lin-test', 'inf-test']);
     expect(series.find((s) => s.id === 'lin-train')!.points).toHaveLength(5);
     expect(series.find((s) => s.id === 'inf-test')!.points.map((p) => p.y)).toEqual(losses(0.9).map((p) => p.test));
+  });
+
+  it('draws only the train losses without test labels (edited points)', () => {
+    const untested = (rate: number) => losses(rate).map(({ step, train }) => ({ step, train }));
+    const { series } = lossPlot([record(0)], untested(0.8), untested(0.9));
+    expect(series.map((s) => s.id)).toEqual(['train', 'lin-train']);
   });
 
   it('draws a diverging prediction until it passes the loss at which the trainer gives up, and scales the axis to that', () => {

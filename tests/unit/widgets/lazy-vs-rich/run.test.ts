@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaults, parseSettings, serializeSettings } from '../../../../src/lib/settings';
 import { isCentered } from '../../../../src/widgets/kit/settings';
 import { matchesPreset, PRESETS } from '../../../../src/widgets/lazy-vs-rich/presets';
-import { analyticKernelKey, circleDataset, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/run';
+import { analyticKernelKey, circleData, circleDataset, runRequest, targetModes } from '../../../../src/widgets/lazy-vs-rich/run';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
 
 describe('the target', () => {
@@ -31,6 +31,31 @@ describe('the target', () => {
   });
 });
 
+describe('the data', () => {
+  const base = defaults(schema);
+
+  it('is the target at n evenly spaced angles until the reader edits the points, then exactly those points, on the circle, without test labels', () => {
+    const target = circleDataset(base);
+    const generated = circleData(base);
+    expect(generated.xTrain).toEqual(target.xTrain);
+    expect(generated.yTrain).toEqual(target.yTrain);
+    expect(generated.yTest).toEqual(target.yTest);
+    expect(generated.points.map((p) => p.x)).toEqual(target.coordinate!.train);
+
+    const points = [0.5, 2, 3.5, 6].map((x) => ({ x, y: x / 4 }));
+    const edited = circleData({ ...base, points });
+    expect(edited.points).toEqual(points);
+    expect(edited.yTrain).toEqual([0.125, 0.5, 0.875, 1.5]);
+    edited.xTrain.forEach(([a, b], i) => {
+      expect(a).toBeCloseTo(Math.cos(points[i].x), 12);
+      expect(b).toBeCloseTo(Math.sin(points[i].x), 12);
+    });
+    expect(edited.xTest).toEqual(target.xTest);
+    expect(edited.yTest).toBeUndefined();
+    expect(runRequest(base, edited).data.yTest).toBeUndefined();
+  });
+});
+
 describe('the run', () => {
   const base = defaults(schema);
 
@@ -53,13 +78,16 @@ describe('the run', () => {
 describe('the infinite-width kernel', () => {
   const base = defaults(schema);
 
-  it('is keyed by what it depends on (n, depth, activation), not by width, parameterisation, α, η or the labels', () => {
-    const key = analyticKernelKey(base);
-    const same = { ...base, width: 32, parameterization: 'mup', alpha: 0.1, centered: true, lr: 0.5, modes: [3], seed: 7, steps: 50 } as const;
-    expect(analyticKernelKey(same)).toBe(key);
-    expect(analyticKernelKey({ ...base, n: 13 })).not.toBe(key);
-    expect(analyticKernelKey({ ...base, depth: 2 })).not.toBe(key);
-    expect(analyticKernelKey({ ...base, activation: 'erf' })).not.toBe(key);
+  it('is keyed by what it depends on (the training angles, depth, activation), not by width, parameterisation, α, η or the labels', () => {
+    const key = (s: typeof base) => analyticKernelKey(circleData(s).points, s);
+    const same: typeof base = { ...base, width: 32, parameterization: 'mup', alpha: 0.1, centered: true, lr: 0.5, modes: [3], seed: 7, steps: 50 };
+    expect(key(same)).toBe(key(base));
+    const edited = circleData(base).points;
+    expect(key({ ...base, points: edited.map((p) => ({ x: p.x, y: -p.y })) })).toBe(key(base));
+    expect(key({ ...base, points: edited.map((p, i) => ({ x: i === 3 ? p.x + 0.01 : p.x, y: p.y })) })).not.toBe(key(base));
+    expect(key({ ...base, n: 13 })).not.toBe(key(base));
+    expect(key({ ...base, depth: 2 })).not.toBe(key(base));
+    expect(key({ ...base, activation: 'erf' })).not.toBe(key(base));
   });
 });
 
