@@ -123,7 +123,7 @@ async function expectSafeWidget(slot: Locator, name: WidgetName, bad: [string, s
 const seed = Number(process.env.FUZZ_SEED ?? 1);
 
 test(`the essay survives bad settings for every widget in its URL (seed ${seed})`, async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const problems = watchErrors(page);
   const rng = createRng(seed);
   const bad = new Map(NAMES.map((name) => [name, badSettings(rng, name, 2)]));
@@ -139,7 +139,7 @@ test(`the essay survives bad settings for every widget in its URL (seed ${seed})
 });
 
 test(`the iframe route survives bad settings for every widget (seed ${seed})`, async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const problems = watchErrors(page);
   const rng = createRng(seed + 1);
   let total = 0;
