@@ -8,6 +8,7 @@ import { schema } from '../../../../src/widgets/data-geometry/schema';
 import type { Readout } from '../../../../src/widgets/kit/ReadoutGrid.svelte';
 import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -15,14 +16,7 @@ beforeAll(async () => {
   await engine.init(['cpu']);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const until = untilWithin(30_000);
 
 function createModel(overrides: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) {
   const settings = { ...defaults(schema), width: 128, steps: 60, ...overrides };

@@ -6,6 +6,7 @@ import { FunctionSpaceModel } from '../../../../src/widgets/function-space/model
 import { schema } from '../../../../src/widgets/function-space/schema';
 import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -13,14 +14,7 @@ beforeAll(async () => {
   await engine.init(['cpu']);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const until = untilWithin(20_000);
 
 function createModel(overrides: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) {
   const reported: unknown[] = [];

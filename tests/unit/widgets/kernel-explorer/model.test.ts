@@ -6,6 +6,7 @@ import { KernelExplorerModel } from '../../../../src/widgets/kernel-explorer/mod
 import { GRID } from '../../../../src/widgets/kernel-explorer/run';
 import { schema } from '../../../../src/widgets/kernel-explorer/schema';
 import { withEffects } from '../../support/effects.svelte';
+import { untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -14,14 +15,7 @@ beforeAll(async () => {
   await backend.start();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const until = untilWithin(60_000);
 
 function createModel(overrides: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) {
   const settings = { ...defaults(schema), ...overrides };

@@ -4,6 +4,7 @@ import type { RunRequest } from '../../../../src/engine/api';
 import { createEngine } from '../../../../src/engine/engine';
 import { circleFourier } from '../../../../src/lib/ntk';
 import { LinearisedSession } from '../../../../src/widgets/kit/linearisedSession.svelte';
+import { sleep } from '../../support/waiting';
 
 // The engine itself, without the worker (tfjs on the CPU backend in Node).
 const engine = createEngine();
@@ -18,7 +19,6 @@ const request = (lr: number, width = 512): RunRequest => ({
   options: { lr },
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function trainToEnd(session: LinearisedSession): Promise<void> {
   session.player.play();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_CHUNK_INTERVAL_MS, Player } from '../../../../src/widgets/kit/player.svelte';
+import { sleep } from '../../support/waiting';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Player', () => {
   it('never runs two chunks at once, even after a quick pause and play', async () => {

@@ -9,6 +9,7 @@ import { LazyVsRichModel, type LazyVsRichEngine } from '../../../../src/widgets/
 import { PRESETS } from '../../../../src/widgets/lazy-vs-rich/presets';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -16,14 +17,7 @@ beforeAll(async () => {
   await engine.init(['cpu']);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const until = untilWithin(30_000);
 const calls = async (method: string) => (await engine.callCounts())[method] ?? 0;
 
 type Settings = ReturnType<typeof defaults<typeof schema>>;

@@ -12,6 +12,7 @@ import { largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
 import { GRID, NETWORK, runRequest } from '../../../../src/widgets/network-vs-linearisation/run';
 import { schema } from '../../../../src/widgets/network-vs-linearisation/schema';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -19,14 +20,7 @@ beforeAll(async () => {
   await engine.init(['cpu']);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const until = untilWithin(60_000);
 const creates = async () => (await engine.callCounts()).createRun ?? 0;
 
 type Settings = ReturnType<typeof defaults<typeof schema>>;

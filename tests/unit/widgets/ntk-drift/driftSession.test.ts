@@ -11,6 +11,7 @@ import { DriftSession } from '../../../../src/widgets/ntk-drift/driftSession.sve
 import { driftRequest, type DriftSettings, type RateRule } from '../../../../src/widgets/ntk-drift/run';
 import { schema } from '../../../../src/widgets/ntk-drift/schema';
 import { MUP_FRACTION } from '../../../../src/widgets/ntk-drift/theory';
+import { sleep } from '../../support/waiting';
 
 const engine = createEngine();
 beforeAll(async () => {
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 
 const request = (overrides: Partial<DriftSettings>) => driftRequest({ ...defaults(schema), ...overrides });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const calls = async (name: string) => (await engine.callCounts())[name] ?? 0;
 
 async function trainToEnd(session: DriftSession): Promise<void> {

@@ -7,6 +7,7 @@ import { DriftModel } from '../../../../src/widgets/ntk-drift/model.svelte';
 import { schema } from '../../../../src/widgets/ntk-drift/schema';
 import { MUP_FRACTION } from '../../../../src/widgets/ntk-drift/theory';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 // The model against the real engine (tfjs CPU backend in Node), its effects run as in a component.
 const engine = createEngine();
@@ -14,14 +15,7 @@ beforeAll(async () => {
   await engine.init(['cpu']);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const until = untilWithin(30_000);
 const calls = async (name: string) => (await engine.callCounts())[name] ?? 0;
 
 function createModel(overrides: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) {

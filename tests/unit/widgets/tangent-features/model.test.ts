@@ -6,6 +6,7 @@ import { TangentFeaturesModel } from '../../../../src/widgets/tangent-features/m
 import { schema } from '../../../../src/widgets/tangent-features/schema';
 import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { withEffects } from '../../support/effects.svelte';
+import { sleep, untilWithin } from '../../support/waiting';
 
 const engine = createEngine();
 const backend = { start: () => engine.init(['cpu']), recover: async () => null };
@@ -13,14 +14,7 @@ beforeAll(async () => {
   await backend.start();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const until = untilWithin(60_000);
 
 function createModel() {
   const settings = defaults(schema);
