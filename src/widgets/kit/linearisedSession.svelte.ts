@@ -60,7 +60,8 @@ export class LinearisedSession extends WorkerSession {
       estimateMs: throughput.estimateMs(flops),
     };
     return this.enqueue(async () => {
-      await this.release();
+      // The new network is built while the chunk in flight finishes; the old one is freed after it.
+      void this.release();
       if (!this.currentNetworks(networks)) return;
       const started = now();
       const start = await this.engine.createRun(request);

@@ -7,6 +7,7 @@
  *
  * Create it while a component initialises, or inside $effect.root.
  */
+import { announceCommit } from '../../controls/commits';
 
 /**
  * A move whose end never arrives (focus left the handle while an arrow key was held) counts as
@@ -38,8 +39,10 @@ export class MoveHold {
     this.timer = setTimeout(() => this.release(), MOVE_TIMEOUT_MS);
   }
 
+  /** The move ended: what waited for it starts at once (a Settled reading a held value). */
   release(): void {
     clearTimeout(this.timer);
     this.moving = false;
+    announceCommit();
   }
 }

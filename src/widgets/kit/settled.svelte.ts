@@ -1,11 +1,13 @@
 /**
- * The value of an expression once the reader's input has rested for RESTART_DELAY_MS: what a widget
- * hands to the worker (a network to build, kernels to sample), while everything computed on the
- * page follows the input at once. The first value is taken at once.
+ * The value of an expression once the reader's input has rested for RESTART_DELAY_MS, or at once
+ * when a control announces its value final (../../controls/commits.ts: a key press, a typed value,
+ * the end of a drag): what a widget hands to the worker (a network to build, kernels to sample),
+ * while everything computed on the page follows the input at once. The first value is taken at once.
  *
  * Create it while a component initialises (it sets up effects), or inside $effect.root.
  */
 import { untrack } from 'svelte';
+import { onCommit } from '../../controls/commits';
 
 /** How long an input must rest before the worker is asked: about one drag event gap, well inside the 250 ms budget. */
 export const RESTART_DELAY_MS = 90;
@@ -39,6 +41,12 @@ export class Settled<T> {
       });
     });
     $effect(() => () => clearTimeout(this.timer));
+    // The commit comes from the control's event handler, before the effect above sees the new value.
+    $effect(() =>
+      onCommit(() => {
+        if (this.keyOf(untrack(this.read)) !== this.key) this.settle();
+      }),
+    );
   }
 
   /** Takes the input's value now (e.g. on a button press that must not wait). */

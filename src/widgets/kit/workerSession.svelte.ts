@@ -4,7 +4,8 @@
  * worker stepped in chunks by a Player up to a step horizon.
  *
  * - Worker calls that create, restart or free runs are queued, so they never overlap, and a run is
- *   restarted or freed only after the chunk in flight, never under it.
+ *   restarted or freed only after the chunk in flight, never under it. New networks are built
+ *   without waiting for that chunk: the worker starts on them as soon as its steps are done.
  * - Generations: every load and retune starts a new trajectory; results of calls for an older one
  *   are dropped. New networks are a separate count, so a retune asked for while its networks are
  *   still being built retunes them once built instead of cancelling them.

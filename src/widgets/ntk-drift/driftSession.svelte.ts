@@ -59,7 +59,8 @@ export class DriftSession extends WorkerSession {
       estimateMs: throughput.estimateMs(flops),
     };
     return this.enqueue(async () => {
-      await this.release();
+      // The new networks are built while the chunk in flight finishes; the old ones are freed after it.
+      void this.release();
       if (!this.currentNetworks(networks)) return;
       const started = now();
       const runs: WidthRun[] = [];

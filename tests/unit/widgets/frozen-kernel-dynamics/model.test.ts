@@ -1,5 +1,6 @@
 import { flushSync } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { announceCommit } from '../../../../src/controls/commits';
 import { createEngine } from '../../../../src/engine/engine';
 import { defaults } from '../../../../src/lib/settings';
 import { FrozenKernelModel } from '../../../../src/widgets/frozen-kernel-dynamics/model.svelte';
@@ -74,6 +75,37 @@ describe('FrozenKernelModel', () => {
     destroy();
   });
 
+  it('restarts at once on a committed change (a key press, a typed value), while a change mid-drag waits for the input to rest', async () => {
+    const { model, destroy } = createModel();
+    await until(() => model.theory !== null, 'the initial kernel');
+    const first = model.session.initial;
+    const created = (await engine.callCounts()).createRun;
+
+    // As a control's event handler does: the value, then the commit, before any effect has run.
+    model.settings.values.width = 32;
+    announceCommit();
+    flushSync();
+    expect(model.live.pending).toBe(false);
+    // The new network is already being built: the old K₀ is gone from the session.
+    expect(model.session.initial).toBeNull();
+    await until(() => model.session.initial !== null, 'the new network');
+    expect((await engine.callCounts()).createRun).toBe(created + 1);
+    const second = model.session.initial;
+
+    model.settings.values.width = 48;
+    flushSync();
+    expect(model.live.pending).toBe(true);
+    expect(model.session.initial).toBe(second);
+    // The end of the drag (the slider's change event) takes the waiting value at once.
+    announceCommit();
+    flushSync();
+    expect(model.live.pending).toBe(false);
+    await until(() => model.session.initial !== null && model.session.initial !== second, 'the third network');
+    expect((await engine.callCounts()).createRun).toBe(created + 2);
+    expect(first).not.toBe(second);
+    destroy();
+  });
+
   it('warns before training when η is past or near the limit, and names the regime under μP', async () => {
     const { model, destroy } = createModel();
     await until(() => model.theory !== null, 'the initial kernel');
@@ -113,6 +145,8 @@ describe('FrozenKernelModel', () => {
 
     model.editor.commit(moved);
     flushSync();
+    // The drop is final: no wait for the input to rest.
+    expect(model.live.pending).toBe(false);
     await until(() => model.session.initial !== null && model.session.initial !== run, 'the network on the moved point');
     expect((await engine.callCounts()).createRun).toBe(created + 1);
     expect(model.session.initial!.yTrain[2]).toBeCloseTo(moved[2].y, 2);
