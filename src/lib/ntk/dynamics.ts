@@ -18,7 +18,6 @@
  */
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { dot, matVec, transposeMatVec } from './linalg';
-import { halfMeanSquaredError } from './stats';
 import type { Matrix } from './types';
 
 /** Full-batch discrete gradient descent ('gd', integer steps t) or gradient flow ('flow', real t). */
@@ -124,6 +123,7 @@ export class KernelSpectrum {
   /** K(X*, X) v_k as columns: testModes[i][k]. */
   readonly testModes?: number[][];
   readonly f0Test?: number[];
+  private readonly testLossTerms = new WeakMap<readonly number[], TestLossTerms>();
 
   constructor({ kTrain, yTrain, f0Train, kTestTrain, f0Test }: KernelProblem) {
     const n = kTrain.length;
@@ -150,6 +150,41 @@ export class KernelSpectrum {
   dynamics(lr: number): LinearisedDynamics {
     return new LinearisedDynamics(this, lr);
   }
+
+  /**
+   * With U = testModes and b = f₀(X*) − y*: ‖b‖², Uᵀb and UᵀU, so that the test loss at any time is
+   * O(n²) (LinearisedDynamics.testLoss). Built once per label array (O(mn²)) and kept while it lives.
+   */
+  testLossTermsFor(yTest: readonly number[]): TestLossTerms {
+    const { testModes, f0Test } = this;
+    if (!testModes || !f0Test) throw new Error('the test loss needs kTestTrain');
+    checkLength('yTest', yTest, testModes.length);
+    let terms = this.testLossTerms.get(yTest);
+    if (!terms) {
+      const b = f0Test.map((f, i) => f - yTest[i]);
+      const n = this.n;
+      const gram = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+      for (const row of testModes) {
+        for (let k = 0; k < n; k++) for (let l = k; l < n; l++) gram[k][l] += row[k] * row[l];
+      }
+      for (let k = 0; k < n; k++) for (let l = 0; l < k; l++) gram[k][l] = gram[l][k];
+      terms = { count: b.length, residualSquares: dot(b, b), projected: transposeMatVec(testModes, b), gram };
+      this.testLossTerms.set(yTest, terms);
+    }
+    return terms;
+  }
+}
+
+/** What the test loss needs of K(X*, X), f₀(X*) and y*, in K's eigenbasis (KernelSpectrum.testLossTermsFor). */
+export interface TestLossTerms {
+  /** m, the number of test points. */
+  count: number;
+  /** ‖b‖², b = f₀(X*) − y*. */
+  residualSquares: number;
+  /** Uᵀb, U = K(X*, X)V. */
+  projected: number[];
+  /** UᵀU. */
+  gram: number[][];
 }
 
 /** Closed-form training of the linearised model at one learning rate; evaluate at any number of times. */
@@ -206,14 +241,33 @@ export class LinearisedDynamics {
     return this.residual(t, mode).map((r, i) => this.spectrum.yTrain[i] + r);
   }
 
-  /** f_t(X*) = f_0(X*) − Σ_k K(X*, X) v_k · (η/n) S_k(t) c_k  (see the module comment). */
+  /** f_t(X*) = f_0(X*) − Σ_k K(X*, X) v_k · w_k(t)  (see the module comment and testWeights). */
   testPrediction(t: number, mode: DescentMode): number[] {
-    const { testModes, f0Test, coefficients } = this.spectrum;
+    const { testModes, f0Test } = this.spectrum;
     if (!testModes || !f0Test) throw new Error('testPrediction needs kTestTrain');
+    const weights = this.testWeights(t, mode);
+    return testModes.map((row, i) => f0Test[i] - dot(row, weights));
+  }
+
+  /**
+   * (1/2m)‖f_t(X*) − y*‖², equal to halfMeanSquaredError(testPrediction(t), y*) but O(n²) per time
+   * instead of O(mn): with b = f₀(X*) − y*, U = K(X*, X)V and w = testWeights(t),
+   * ‖b − Uw‖² = ‖b‖² − 2wᵀUᵀb + wᵀUᵀUw. A learning-rate slider redraws whole test-loss curves with it.
+   */
+  testLoss(t: number, mode: DescentMode, yTest: readonly number[]): number {
+    const { count, residualSquares, projected, gram } = this.spectrum.testLossTermsFor(yTest);
+    const w = this.testWeights(t, mode);
+    let quadratic = 0;
+    for (let k = 0; k < w.length; k++) quadratic += w[k] * dot(gram[k], w);
+    // Round-off may leave a tiny negative where the fit is exact.
+    return Math.max(0, residualSquares - 2 * dot(projected, w) + quadratic) / (2 * count);
+  }
+
+  /** w_k(t) = (η/n) S_k(t) c_k: how far f(X*) has moved along K(X*, X) v_k by time t. */
+  private testWeights(t: number, mode: DescentMode): number[] {
     checkTime(t, mode);
     const step = this.lr / this.n;
-    const weights = coefficients.map((c, k) => step * modeIntegral(this.rates[k], t, mode) * c);
-    return testModes.map((row, i) => f0Test[i] - dot(row, weights));
+    return this.spectrum.coefficients.map((c, k) => step * modeIntegral(this.rates[k], t, mode) * c);
   }
 
   /** The gradient-flow bound L(0)·exp(−2ηλ_min t/n) on this problem's loss. */
@@ -331,7 +385,7 @@ export function predictedLosses(model: LinearisedDynamics, steps: readonly numbe
   return steps.map((step) => ({
     step,
     train: model.loss(step, 'gd'),
-    test: yTest ? halfMeanSquaredError(model.testPrediction(step, 'gd'), yTest) : undefined,
+    test: yTest ? model.testLoss(step, 'gd', yTest) : undefined,
   }));
 }
 

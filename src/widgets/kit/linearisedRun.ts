@@ -12,7 +12,7 @@
  */
 import type { RunStart } from '../../engine/api';
 import type { TrainingData, TrainRecord } from '../../lib/nn';
-import { halfMeanSquaredError, KernelSpectrum, toRows, type LinearisedDynamics, type Matrix } from '../../lib/ntk';
+import { KernelSpectrum, toRows, type LinearisedDynamics, type Matrix } from '../../lib/ntk';
 
 /** A run's K₀ and f₀ with its spectrum: everything of the theory that does not depend on η. */
 export class InitialKernel {
@@ -90,7 +90,7 @@ export class LinearisedRun {
   /** (1/2m)‖f_t(X*) − y*‖² of the linearised model on the test set. */
   predictedTestLoss(step: number): number {
     if (!this.initial.yTest) throw new Error('predictedTestLoss needs a test set with labels');
-    return halfMeanSquaredError(this.theory.testPrediction(step, 'gd'), this.initial.yTest);
+    return this.theory.testLoss(step, 'gd', this.initial.yTest);
   }
 
   /** |L − L_lin| / L_lin at the record's step: how far the network's loss is from its linearisation's. */

@@ -362,3 +362,62 @@ describe('rkhsNorm', () => {
     expect(rkhsNorm([[1, 1], [1, 1]], [1, -1]).squaredNorm).toBe(Infinity);
   });
 });
+
+// ---- test loss in the eigenbasis ----
+
+describe('test loss', () => {
+  /** (1/2m)‖f − y‖² by a plain loop over the explicitly iterated test outputs. */
+  const halfMse = (f: number[], y: number[]) => f.reduce((s, fi, i) => s + (fi - y[i]) ** 2, 0) / (2 * f.length);
+
+  it('equals the half mean squared error of explicitly iterated test outputs, with tiny and zero eigenvalues', () => {
+    const spectrum = [3, 1, 0.2, 1e-13, 0];
+    const n = spectrum.length;
+    const { k } = withSpectrum(spectrum, 40);
+    const rand = mulberry32(41);
+    const m = 7;
+    const kTestTrain = gaussianMatrix(rand, m, n);
+    const f0Test = gaussians(rand, m);
+    const yTest = gaussians(rand, m);
+    const y = gaussians(rand, n);
+    const f0 = gaussians(rand, n);
+    const lr = 1.1;
+    const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
+    for (const t of [0, 1, 5, 60, 2000]) {
+      const { fTest } = gdLoop(k, f0.map((f, i) => f - y[i]), lr, t, kTestTrain, f0Test);
+      const reference = halfMse(fTest, yTest);
+      expect(Math.abs(dyn.testLoss(t, 'gd', yTest) - reference)).toBeLessThan(1e-10 * reference);
+    }
+  });
+
+  it('follows RK4 gradient flow at fractional times, and reaches 0 when the test outputs can fit the labels exactly', () => {
+    const spectrum = [4, 1.5, 0.5];
+    const n = spectrum.length;
+    const { k } = withSpectrum(spectrum, 42);
+    const rand = mulberry32(43);
+    const kTestTrain = gaussianMatrix(rand, 5, n);
+    const f0Test = gaussians(rand, 5);
+    const y = gaussians(rand, n);
+    const f0 = gaussians(rand, n);
+    const lr = 0.9;
+    const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
+    const times = [0.25, 3.5];
+    const yTest = gaussians(rand, 5);
+    rk4Flow(k, kTestTrain, f0.map((f, i) => f - y[i]), f0Test, lr, times, 2e-3).forEach(({ fTest }, i) => {
+      const reference = halfMse(fTest, yTest);
+      expect(Math.abs(dyn.testLoss(times[i], 'flow', yTest) - reference)).toBeLessThan(1e-9 * reference);
+    });
+    // Labels equal to the predicted outputs at t = 40: the loss there is round-off, never negative.
+    const exact = dyn.testPrediction(40, 'gd');
+    const atFit = dyn.testLoss(40, 'gd', exact);
+    expect(atFit).toBeGreaterThanOrEqual(0);
+    expect(atFit).toBeLessThan(1e-14 * halfMse(f0Test, exact));
+  });
+
+  it('keeps one set of terms per label array and checks its length', () => {
+    const dyn = linearisedDynamics({ kTrain: [[2, 0.5], [0.5, 1]], yTrain: [1, -1], lr: 0.5, kTestTrain: [[1, 0.2]], f0Test: [0.3] });
+    const labels = [0.7];
+    expect(dyn.spectrum.testLossTermsFor(labels)).toBe(dyn.spectrum.testLossTermsFor(labels));
+    expect(() => dyn.testLoss(3, 'gd', [1, 2])).toThrow(RangeError);
+    expect(() => linearisedDynamics({ kTrain: [[1]], yTrain: [1], lr: 0.1 }).testLoss(1, 'gd', [1])).toThrow(/kTestTrain/);
+  });
+});
