@@ -18,8 +18,7 @@ import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The data editing and the infinite-width curve are the first-look widget's (to move into the kit).
 import { DataEditor } from '../kit/dataEditor.svelte';
 import { keepCountWithPoints } from '../kit/editedPoints.svelte';
-import { fitSeries } from '../network-vs-linearisation/plots';
-import { infiniteWidthSpectrum } from '../network-vs-linearisation/theory';
+import { fitSeries, infiniteWidthOnPage } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { lossPlot, maxLossGap, maxOutputGap, stabilityPlot } from './plots';
 import { BIAS_STD, editedPoints, frozenDataset, POINTS_KEY, runRequest, TARGET_RANGE, WEIGHT_STD } from './run';
@@ -71,7 +70,7 @@ export class FrozenKernelModel {
     const v = this.settings.values;
     if (!hasKernelLimit(v.parameterization)) return null;
     const spec = { depth: v.depth, activation: v.activation, wStd: WEIGHT_STD, bStd: BIAS_STD };
-    return infiniteWidthSpectrum(this.data, spec)?.dynamics(v.lr) ?? null;
+    return infiniteWidthOnPage(this.data, spec)?.dynamics(v.lr) ?? null;
   });
 
   /** The frozen-kernel theory at the slider's η (null until the run's K₀ is known). */

@@ -18,7 +18,8 @@ import { CheckpointTracker } from './checkpoint.svelte';
 import { outsidePlot, planePlot } from './plots';
 import { checkpointStep, functionSpaceDataset, networkSpec, runRequest } from './run';
 import { schema } from './schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from './theory';
+import { infiniteWidthOnPage } from '../kit/functionFit';
+import { comparePaths, FunctionSpaceTheory, reanchoring } from './theory';
 
 const sameValues = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const degrees = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}°`;
@@ -53,7 +54,7 @@ export class FunctionSpaceModel {
    */
   private readonly infiniteSpectrum = $derived.by(() => {
     const { parameterization, depth, activation } = this.settings.values;
-    return hasKernelLimit(parameterization) ? infiniteWidthSpectrum(this.data, networkSpec({ depth, activation })) : null;
+    return hasKernelLimit(parameterization) ? infiniteWidthOnPage(this.data, networkSpec({ depth, activation })) : null;
   });
 
   /** The linearisation re-anchored at the run's checkpoint, everything but η (one eigendecomposition per checkpoint). */

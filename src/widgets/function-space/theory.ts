@@ -15,7 +15,7 @@
  * all three use the same η, and the run is centred (./run.ts): all three start at −y.
  */
 import type { TrainRecord } from '../../lib/nn';
-import { analyticKernels, KernelSpectrum, toRows, type Dataset, type LinearisedDynamics, type Matrix, type MlpSpec } from '../../lib/ntk';
+import { KernelSpectrum, toRows, type LinearisedDynamics, type Matrix } from '../../lib/ntk';
 import type { LinearisedRun } from '../kit/linearisedRun';
 
 /** A residual in the K₀ eigenbasis: its place in the plane of the top two eigenvectors, and what the plane hides. */
@@ -40,15 +40,6 @@ export function projectModes(step: number, modes: readonly number[]): Projected 
 /** c_k = v_kᵀ r for each basis vector v_k. */
 export function coordinates(vectors: Matrix, r: readonly number[]): number[] {
   return vectors.map((v) => v.reduce((s, vi, i) => s + vi * r[i], 0));
-}
-
-/**
- * The infinite-width linearised network on the training set, everything but η: the analytic NTK of
- * the inputs and f₀ = 0. Closed-form activations (ReLU, erf) take well under a millisecond per
- * kernel entry, so this runs on the page whenever the inputs, depth or activation change.
- */
-export function infiniteWidthSpectrum(data: Pick<Dataset, 'xTrain' | 'yTrain'>, spec: MlpSpec): KernelSpectrum {
-  return new KernelSpectrum({ kTrain: analyticKernels(data.xTrain, data.xTrain, spec).ntk, yTrain: data.yTrain });
 }
 
 /** The network's kernel K_c and outputs at a checkpoint step, as the worker reports them. */

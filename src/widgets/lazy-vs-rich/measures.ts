@@ -5,21 +5,6 @@
  */
 import type { Point } from '../../charts';
 
-/**
- * ‖f − f_ref‖ / ‖f_ref − f_start‖: the distance from the reference (a linearised prediction) in
- * units of how far the reference itself has moved since initialisation. Null while the reference
- * has not moved (at step 0), when the ratio means nothing.
- */
-export function relativeGap(f: readonly number[], reference: readonly number[], start: readonly number[]): number | null {
-  let gap = 0;
-  let moved = 0;
-  for (let i = 0; i < f.length; i++) {
-    gap += (f[i] - reference[i]) ** 2;
-    moved += (reference[i] - start[i]) ** 2;
-  }
-  return moved > 0 ? Math.sqrt(gap / moved) : null;
-}
-
 /** mean_i ‖w_i − w_i(0)‖ / mean_i ‖w_i(0)‖ over every neuron: how far the particles travelled. */
 export function particleDisplacement(weights: ArrayLike<number>, initial: ArrayLike<number>, width: number): number {
   let moved = 0;

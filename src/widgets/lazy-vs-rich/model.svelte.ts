@@ -23,8 +23,7 @@ import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The infinite-width curve on the page and the function chart's series are the first-look widget's.
-import { fitSeries } from '../network-vs-linearisation/plots';
-import { infiniteWidthSpectrum as pageSpectrum } from '../network-vs-linearisation/theory';
+import { fitSeries, infiniteWidthOnPage } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { AnalyticKernel } from './analyticKernel.svelte';
 import { particleDisplacement, particleSample } from './measures';
@@ -33,7 +32,8 @@ import { alignmentPlot, lossPlot, particlePlot } from './plots';
 import { matchesPreset, type Preset } from './presets';
 import { analyticKernelKey, circleData, networkSpec, runRequest, TARGET_RANGE } from './run';
 import { schema } from './schema';
-import { compareWithTheory, infiniteWidthSpectrum, largestGap } from './theory';
+import { largestGap } from '../kit/functionFit';
+import { compareWithTheory, infiniteWidthSpectrum } from './theory';
 
 export type LazyVsRichEngine = ParticleEngine & Pick<EngineApi, 'analyticKernels'>;
 
@@ -104,7 +104,7 @@ export class LazyVsRichModel {
    * parameterisation (no limit at a fixed η) and while the worker computes a kernel.
    */
   private readonly onPage = $derived.by(() =>
-    hasKernelLimit(this.settings.values.parameterization) ? pageSpectrum(this.data, networkSpec(this.settings.values)) : null,
+    hasKernelLimit(this.settings.values.parameterization) ? infiniteWidthOnPage(this.data, networkSpec(this.settings.values)) : null,
   );
   private readonly needsWorkerKernel = $derived.by(() => hasKernelLimit(this.settings.values.parameterization) && this.onPage === null);
   private readonly kernelKey = $derived.by(() => analyticKernelKey(this.data.points, this.settings.values));

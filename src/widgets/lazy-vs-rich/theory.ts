@@ -8,7 +8,7 @@
  */
 import type { TrainRecord } from '../../lib/nn';
 import { KernelSpectrum, type LinearisedDynamics, type Matrix } from '../../lib/ntk';
-import { relativeGap } from './measures';
+import { relativeGap } from '../kit/functionFit';
 
 /** Analytic NTK on train × train and test × train. */
 export interface AnalyticNtk {
@@ -59,21 +59,4 @@ export function compareWithTheory(
     gapLinear: relativeGap(latest.testOutputs, predicted, initial),
     gapInfinite: infinitePrediction ? relativeGap(latest.testOutputs, infinitePrediction, infinitePrediction.map(() => 0)) : null,
   };
-}
-
-/**
- * The largest ‖g − g_lin‖/‖g_lin − g₀‖ over the records after the first. A rich network can end
- * near its linearisation's interpolant (both fit the same points) after travelling far from it on
- * the way, so the largest gap tells the regimes apart better than the last one.
- */
-export function largestGap(linearised: LinearisedDynamics, records: readonly TrainRecord[]): number | null {
-  const initial = records[0]?.testOutputs;
-  if (!initial) return null;
-  let largest: number | null = null;
-  for (const record of records.slice(1)) {
-    if (!record.testOutputs) continue;
-    const gap = relativeGap(record.testOutputs, linearised.testPrediction(record.step, 'gd'), initial);
-    if (gap !== null) largest = Math.max(largest ?? 0, gap);
-  }
-  return largest;
 }

@@ -15,14 +15,11 @@ import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // Shared with the lazy-vs-rich widget, which draws the same comparison on the circle.
-import { relativeGap } from '../lazy-vs-rich/measures';
-import { largestGap } from '../lazy-vs-rich/theory';
+import { fitSeries, infiniteWidthOnPage, largestGap, relativeGap } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { DataEditor } from '../kit/dataEditor.svelte';
-import { fitSeries } from './plots';
 import { GRID, NETWORK, runRequest, TARGET_RANGE, trainingData } from './run';
 import { schema } from './schema';
-import { infiniteWidthSpectrum } from './theory';
 
 const pointsSetting = schema.find((s) => s.key === 'points') as PointListSetting;
 export const Y_DOMAIN = [TARGET_RANGE.min, TARGET_RANGE.max] as const;
@@ -58,7 +55,7 @@ export class NetworkVsLinearisationModel {
   /** The network's linearisation at the slider's η (null until the run's K₀ is known). */
   readonly linearised = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
   /** The infinite-width prediction at the slider's η, for the points on the chart. */
-  readonly infinite = $derived.by(() => infiniteWidthSpectrum(this.data, NETWORK)?.dynamics(this.settings.values.lr) ?? null);
+  readonly infinite = $derived.by(() => infiniteWidthOnPage(this.data, NETWORK)?.dynamics(this.settings.values.lr) ?? null);
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
   readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
   readonly latest = $derived.by(() => this.records.at(-1));

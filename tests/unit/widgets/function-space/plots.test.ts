@@ -5,14 +5,15 @@ import { defaults } from '../../../../src/lib/settings';
 import { outsidePlot, planePlot } from '../../../../src/widgets/function-space/plots';
 import { functionSpaceDataset, networkSpec } from '../../../../src/widgets/function-space/run';
 import { schema } from '../../../../src/widgets/function-space/schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from '../../../../src/widgets/function-space/theory';
+import { infiniteWidthOnPage } from '../../../../src/widgets/kit/functionFit';
+import { comparePaths, FunctionSpaceTheory, reanchoring } from '../../../../src/widgets/function-space/theory';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { explicitGd, record } from '../kit/circulantRun';
 
 const settings = defaults(schema);
 const data = functionSpaceDataset(settings);
 const n = data.yTrain.length;
-const spectrum = infiniteWidthSpectrum(data, networkSpec(settings));
+const spectrum = infiniteWidthOnPage(data, networkSpec(settings))!;
 // K₀ = the analytic NTK itself (float32), so the network below, explicit GD on it, is exactly its linearisation.
 const kernel = analyticKernels(data.xTrain, data.xTrain, networkSpec(settings)).ntk.map((row) => row.map(Math.fround));
 const zeros = new Array<number>(n).fill(0);

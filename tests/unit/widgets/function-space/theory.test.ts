@@ -4,7 +4,8 @@ import { analyticKernels, type Matrix } from '../../../../src/lib/ntk';
 import { defaults } from '../../../../src/lib/settings';
 import { functionSpaceDataset, networkSpec } from '../../../../src/widgets/function-space/run';
 import { schema } from '../../../../src/widgets/function-space/schema';
-import { comparePaths, FunctionSpaceTheory, infiniteWidthSpectrum, reanchoring } from '../../../../src/widgets/function-space/theory';
+import { infiniteWidthOnPage } from '../../../../src/widgets/kit/functionFit';
+import { comparePaths, FunctionSpaceTheory, reanchoring } from '../../../../src/widgets/function-space/theory';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { explicitGd, record } from '../kit/circulantRun';
 
@@ -24,7 +25,7 @@ const k0 = analyticKernels(data.xTrain, data.xTrain, { depth: 2, activation: 'er
 const zeros = new Array<number>(n).fill(0);
 const start: RunStart = { runId: 1, lr, initial: record(0, zeros, data.yTrain), kernelTrain: Float32Array.from(k0.flat()) };
 const initial = new InitialKernel(start, { xTrain: data.xTrain, yTrain: data.yTrain });
-const infinite = infiniteWidthSpectrum(data, networkSpec(settings));
+const infinite = infiniteWidthOnPage(data, networkSpec(settings))!;
 const theory = new FunctionSpaceTheory(initial.at(lr), infinite.dynamics(lr));
 const [v1, v2] = theory.linearised.theory.eigen.vectors;
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyticKernels, kernelRegressionMean } from '../../../../src/lib/ntk';
-import { fitSeries } from '../../../../src/widgets/network-vs-linearisation/plots';
 import { GRID, NETWORK, runRequest, trainingData } from '../../../../src/widgets/network-vs-linearisation/run';
-import { infiniteWidthSpectrum } from '../../../../src/widgets/network-vs-linearisation/theory';
+import { fitSeries, infiniteWidthOnPage } from '../../../../src/widgets/kit/functionFit';
 import { defaults } from '../../../../src/lib/settings';
 import { schema } from '../../../../src/widgets/network-vs-linearisation/schema';
 
@@ -19,7 +18,7 @@ const kernel = (a: number[][], b: number[][]) => analyticKernels(a, b, NETWORK).
 describe('the infinite-width prediction', () => {
   const lr = 1;
   const n = points.length;
-  const model = infiniteWidthSpectrum(data, NETWORK)!.dynamics(lr);
+  const model = infiniteWidthOnPage(data, NETWORK)!.dynamics(lr);
 
   it('starts at f₀ = 0 and takes the first GD step of f from zero, (η/n)K(x, X)y', () => {
     expect(model.testPrediction(0, 'gd').every((f) => f === 0)).toBe(true);
@@ -48,7 +47,7 @@ describe('the infinite-width prediction', () => {
   });
 
   it('is left out for tanh, whose kernel is too slow to follow a drag', () => {
-    expect(infiniteWidthSpectrum(data, { ...NETWORK, activation: 'tanh' })).toBeNull();
+    expect(infiniteWidthOnPage(data, { ...NETWORK, activation: 'tanh' })).toBeNull();
   });
 });
 

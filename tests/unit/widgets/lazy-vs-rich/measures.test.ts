@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../src/lib/ntk';
-import { particleDisplacement, particlePositions, particleSample, relativeGap } from '../../../../src/widgets/lazy-vs-rich/measures';
+import { particleDisplacement, particlePositions, particleSample } from '../../../../src/widgets/lazy-vs-rich/measures';
+import { relativeGap } from '../../../../src/widgets/kit/functionFit';
 
 /** Neurons given as rows w_i = (a, b), laid out as the worker sends them: all first components, then all second. */
 function flatten(rows: number[][]): Float32Array {

@@ -16,7 +16,8 @@ import { ParticleTracker } from '../../../../src/widgets/lazy-vs-rich/particles.
 import { PRESETS } from '../../../../src/widgets/lazy-vs-rich/presets';
 import { circleDataset, networkSpec, runRequest, type LazyVsRichSettings } from '../../../../src/widgets/lazy-vs-rich/run';
 import { schema } from '../../../../src/widgets/lazy-vs-rich/schema';
-import { compareWithTheory, infiniteWidthSpectrum, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { largestGap } from '../../../../src/widgets/kit/functionFit';
+import { compareWithTheory, infiniteWidthSpectrum } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const engine = createEngine();
 beforeAll(async () => {

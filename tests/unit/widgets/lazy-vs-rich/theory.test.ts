@@ -4,7 +4,8 @@ import type { TrainRecord } from '../../../../src/lib/nn';
 import { analyticKernels, kernelRegressionMean, predictedLosses, type Matrix } from '../../../../src/lib/ntk';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
 import { circleDataset, networkSpec } from '../../../../src/widgets/lazy-vs-rich/run';
-import { compareWithTheory, infiniteWidthSpectrum, largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { largestGap } from '../../../../src/widgets/kit/functionFit';
+import { compareWithTheory, infiniteWidthSpectrum } from '../../../../src/widgets/lazy-vs-rich/theory';
 
 const data = circleDataset({ n: 8, modes: [1, 3] });
 const spec = networkSpec({ depth: 1, activation: 'relu' });

@@ -8,7 +8,7 @@ import { RESTART_DELAY_MS } from '../../../../src/widgets/kit/settled.svelte';
 import { MOVE_TIMEOUT_MS } from '../../../../src/widgets/kit/moveHold.svelte';
 import { NetworkVsLinearisationModel } from '../../../../src/widgets/network-vs-linearisation/model.svelte';
 import { InitialKernel } from '../../../../src/widgets/kit/linearisedRun';
-import { largestGap } from '../../../../src/widgets/lazy-vs-rich/theory';
+import { largestGap } from '../../../../src/widgets/kit/functionFit';
 import { GRID, NETWORK, runRequest } from '../../../../src/widgets/network-vs-linearisation/run';
 import { schema } from '../../../../src/widgets/network-vs-linearisation/schema';
 import { withEffects } from '../../support/effects.svelte';
