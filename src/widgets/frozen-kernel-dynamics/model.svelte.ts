@@ -65,13 +65,17 @@ export class FrozenKernelModel {
   /** The data the settings describe (while a point is dragged, ahead of the run in the worker). */
   readonly data = $derived.by(() => frozenDataset(this.settings.values));
   readonly editable = $derived.by(() => this.editor.editable(this.data.points, 'training points'));
-  /** The infinite-width prediction at the slider's η; null where there is none (standard parameterisation) or it is too slow to follow a drag (tanh). */
-  readonly infinite = $derived.by(() => {
-    const v = this.settings.values;
-    if (!hasKernelLimit(v.parameterization)) return null;
-    const spec = { depth: v.depth, activation: v.activation, wStd: WEIGHT_STD, bStd: BIAS_STD };
-    return infiniteWidthOnPage(this.data, spec)?.dynamics(v.lr) ?? null;
+  /**
+   * The infinite-width prediction but η (the η slider does not recompute the kernel); null where
+   * there is none (standard parameterisation) or it is too slow to follow a drag (tanh).
+   */
+  private readonly infiniteSpectrum = $derived.by(() => {
+    const { parameterization, depth, activation } = this.settings.values;
+    if (!hasKernelLimit(parameterization)) return null;
+    return infiniteWidthOnPage(this.data, { depth, activation, wStd: WEIGHT_STD, bStd: BIAS_STD });
   });
+  /** The infinite-width prediction at the slider's η. */
+  readonly infinite = $derived.by(() => this.infiniteSpectrum?.dynamics(this.settings.values.lr) ?? null);
 
   /** The frozen-kernel theory at the slider's η (null until the run's K₀ is known). */
   readonly theory = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);

@@ -54,8 +54,10 @@ export class NetworkVsLinearisationModel {
 
   /** The network's linearisation at the slider's η (null until the run's K₀ is known). */
   readonly linearised = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
-  /** The infinite-width prediction at the slider's η, for the points on the chart. */
-  readonly infinite = $derived.by(() => infiniteWidthOnPage(this.data, NETWORK)?.dynamics(this.settings.values.lr) ?? null);
+  /** The infinite-width prediction but η, for the points on the chart: the η slider does not recompute the kernel. */
+  private readonly infiniteSpectrum = $derived.by(() => infiniteWidthOnPage(this.data, NETWORK));
+  /** The infinite-width prediction at the slider's η. */
+  readonly infinite = $derived.by(() => this.infiniteSpectrum?.dynamics(this.settings.values.lr) ?? null);
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
   readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
   readonly latest = $derived.by(() => this.records.at(-1));
