@@ -32,6 +32,11 @@ export interface RunRequest {
    * then ignored): the worker picks η from the kernel it computes anyway, in the same call.
    */
   lrFraction?: number;
+  /**
+   * GD steps to take once K₀ has been read, answered as RunStart.first: a widget that is playing gets
+   * its new run's first trained record with the run, one round trip and one page render sooner.
+   */
+  firstSteps?: number;
 }
 
 export interface RunStart {
@@ -42,6 +47,8 @@ export interface RunStart {
   /** The lr-weighted NTK at initialisation on train × train and test × train, row-major. */
   kernelTrain: Float32Array;
   kernelTestTrain?: Float32Array;
+  /** The record after RunRequest.firstSteps steps, when asked for. */
+  first?: TrainRecord;
 }
 
 export interface StepRequest {

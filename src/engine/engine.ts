@@ -236,6 +236,7 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
         if (request.lrFraction !== undefined) trainer.restart(request.lrFraction * stabilityLimit(toRows(kernelTrain, xTrain.length)));
         const start: RunStart = { runId, lr: trainer.learningRate, initial: trainer.record, kernelTrain };
         if (xTest) start.kernelTestTrain = await readFloat32(tf.tidy(() => empiricalNtkTensor(trainer.net, xTest, xTrain)));
+        if (request.firstSteps) start.first = await trainer.step(request.firstSteps);
         return start;
       });
     },

@@ -3,7 +3,8 @@
  * stepped in chunks by a Player up to a step horizon (what every session shares:
  * ./workerSession.svelte.ts).
  *
- * - load(request): a new network (new width, data, seed …): the worker builds it and computes K₀.
+ * - load(request): a new network (new width, data, seed …): the worker builds it and computes K₀,
+ *   and, while the player is playing, takes the first chunk's steps in the same call.
  * - retune(lr): the same network back at θ₀, training at a new η: no new network, no kernel
  *   computation, no new eigendecomposition (the worker restarts the run; the page keeps K₀'s spectrum).
  * - restart(): the same network and η from θ₀ (the Reset button).
@@ -64,12 +65,15 @@ export class LinearisedSession extends WorkerSession {
       void this.release();
       if (!this.currentNetworks(networks)) return;
       const started = now();
-      const start = await this.engine.createRun(request);
+      // Playing: the first chunk's steps are taken in the same call as the network and its K₀.
+      const firstSteps = this.player.playing ? this.chunkSteps(0) : 0;
+      const start = await this.engine.createRun(firstSteps > 0 ? { ...request, firstSteps } : request);
       if (!this.currentNetworks(networks)) return this.discard([start.runId]);
       throughput.record(flops, now() - started);
       this.runIds = [start.runId];
       this.initial = new InitialKernel(start, data);
       this.records = [start.initial];
+      if (start.first) this.accept(start.first);
       this.progress = null;
     }, generation);
   }
@@ -108,10 +112,14 @@ export class LinearisedSession extends WorkerSession {
     const flops = steps * stepFlops(request.network, request.data.xTrain.length);
     const result = await this.timedChunk(generation, steps, flops, () => this.engine.stepRun(runId, { steps }));
     if (!result) return true;
-    const { record } = result;
+    return this.accept(result.record);
+  }
+
+  /** Adds a measured record, or stops the run where it diverged; resolves whether training goes on. */
+  private accept(record: TrainRecord): boolean {
     if (record.diverged) {
       const step = record.divergedAtStep ?? record.step;
-      this.diverged(step, divergenceMessage(step, this.lr, this.initial.stabilityLimit));
+      this.diverged(step, divergenceMessage(step, this.lr, this.initial!.stabilityLimit));
       return false;
     }
     this.records = [...this.records, record];

@@ -19,9 +19,10 @@ export class ParticleTracker {
 
   constructor(engine: ParticleEngine) {
     this.sessionEngine = {
-      createRun: async (request) => {
+      createRun: async ({ firstSteps, ...request }) => {
         this.runId = null;
         this.initial = this.current = null;
+        // The particles start from the weights at initialisation, read after the run is created: no first steps.
         const start = await engine.createRun(request);
         const weights = await engine.firstLayer(start.runId);
         this.runId = start.runId;

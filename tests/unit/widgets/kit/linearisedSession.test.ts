@@ -32,6 +32,20 @@ function load(session: LinearisedSession, r: RunRequest, horizon: number): Promi
 }
 
 describe('LinearisedSession', () => {
+  it('a new network arrives with its first trained record while playing (one call, not two), and without one while paused', async () => {
+    const session = new LinearisedSession(engine);
+    session.horizon = 40;
+    await session.load(request(1, 64));
+    expect(session.records.map((r) => r.step)).toEqual([0]);
+
+    session.player.play();
+    await session.load(request(1, 32));
+    // The player's first chunk may already be on its way, but step 1 came with the network.
+    expect(session.records.slice(0, 2).map((r) => r.step)).toEqual([0, 1]);
+    session.dispose();
+  });
+
+
   it('trains to the horizon in growing chunks, and the network follows explicit GD on its own frozen K₀', async () => {
     const session = new LinearisedSession(engine);
     const horizon = 60;
