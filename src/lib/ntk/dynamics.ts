@@ -196,6 +196,7 @@ export class LinearisedDynamics {
   readonly diverges: boolean;
   /** a_k = ηλ_k/n. */
   private readonly rates: number[];
+  private bound?: FlowBoundParams;
 
   constructor(
     readonly spectrum: KernelSpectrum,
@@ -280,8 +281,9 @@ export class LinearisedDynamics {
     return flowTimeToLoss(target, this.boundParams());
   }
 
+  /** Computed once: a chart asks for the bound at hundreds of times. */
   private boundParams(): FlowBoundParams {
-    return { loss0: this.loss(0, 'flow'), lr: this.lr, lambdaMin: this.eigen.values[this.n - 1], n: this.n };
+    return (this.bound ??= { loss0: this.loss(0, 'flow'), lr: this.lr, lambdaMin: this.eigen.values[this.n - 1], n: this.n });
   }
 }
 
