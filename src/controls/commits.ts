@@ -1,7 +1,8 @@
 /**
- * A control announces that its value is final: a key press, a typed value, a choice, the end of a
- * drag, a dropped point. Work that waits for the input to rest (a network to restart, kernels to
- * sample) starts then, instead of after a pause that only a drag needs. No DOM, no Svelte.
+ * A control announces that its value is final: a key press (a held key: when it is let go), a typed
+ * value, a choice, the end of a drag, a dropped point, a button. Work that waits for the input to
+ * rest (a network to restart, kernels to sample) starts then, instead of after a pause that only a
+ * drag needs. No DOM, no Svelte.
  */
 type Listener = () => void;
 

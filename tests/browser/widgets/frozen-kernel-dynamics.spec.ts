@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, slider, trainTo, watch } from './widgetPage';
 
 /**
  * The frozen-kernel widget trains a real network and compares its loss with the linearised
@@ -58,6 +58,37 @@ test('answers while playing: width and η restart the run without a second press
   // Off screen the run parks and says so.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(widget.locator('[data-state="off-screen"]')).toHaveText('paused — off screen', READY);
+  expect(problems).toEqual([]);
+});
+
+test('a key press is a final value: the restart does not wait; a held key’s repeats wait until it is let go', async ({ page }) => {
+  const problems = watch(page);
+  const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.steps=20`);
+  await expect(widget.getByRole('button', { name: 'Train', exact: true })).toBeEnabled(READY);
+  const width = await slider(widget, /^Width/);
+  // Keys dispatched in the page, so no round trip can let the 90 ms a drag waits go by unseen;
+  // `.pending` marks a change that still waits for the input to rest.
+  const afterKey = (type: 'keydown' | 'keyup', key: string, repeat = false) =>
+    width.evaluate(
+      async (input, { type, key, repeat }) => {
+        input.dispatchEvent(new KeyboardEvent(type, { key, repeat, bubbles: true, cancelable: true }));
+        // A zero timer set before the 90 ms one always fires first, after Svelte's microtask flush.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return { pending: input.closest('section')!.classList.contains('pending'), width: input.getAttribute('aria-valuetext') };
+      },
+      { type, key, repeat },
+    );
+  const start = await width.getAttribute('aria-valuetext');
+  const tapped = await afterKey('keydown', 'ArrowLeft');
+  expect(tapped.width).not.toBe(start);
+  expect(tapped.pending).toBe(false);
+  await afterKey('keyup', 'ArrowLeft');
+
+  const first = await afterKey('keydown', 'ArrowRight');
+  const repeated = await afterKey('keydown', 'ArrowRight', true);
+  expect(repeated.width).not.toBe(first.width);
+  expect(repeated.pending).toBe(true);
+  expect((await afterKey('keyup', 'ArrowRight')).pending).toBe(false);
   expect(problems).toEqual([]);
 });
 
