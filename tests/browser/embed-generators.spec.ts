@@ -12,15 +12,17 @@ import { serveFolder, type StaticServer } from './staticServer';
  * `python3-myst-parser`) with dist/ in _static/ntk/ and the recipe in chapters/week5.md. Sphinx's
  * own theme, not Furo: Debian's furo package throws on every page by itself (its furo.js is module
  * source loaded as a classic script, and it links normalize.css at /javascript/), which would hide
- * what the widget does. .ci/run installs the tools.
+ * what the widget does; and VitePress (npm `vitepress`, a devDependency) with dist/ in
+ * docs/public/ntk/, the recipe's config.mjs and its element in docs/week5.md, reached by the site's
+ * client-side navigation. .ci/run installs the Debian tools.
  */
 const README = fs.readFileSync(path.resolve('README.md'), 'utf8');
 
-/** The first ```html block after the paragraph that starts with `**<name>**` in the README's recipes. */
-function recipe(name: string): string {
+/** The first ```html (or `language`) block after the paragraph that starts with `**<name>**` in the README's recipes. */
+function recipe(name: string, language = 'html'): string {
   const start = README.indexOf(`**${name}**`);
   expect(start, `README.md has no **${name}** recipe`).toBeGreaterThan(0);
-  const block = /```html\n([\s\S]*?)```/.exec(README.slice(start));
+  const block = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``).exec(README.slice(start));
   return block![1];
 }
 
@@ -108,6 +110,44 @@ test.describe('Sphinx', () => {
     const problems = await watch(context, [server.origin]);
     await page.goto(`${server.origin}/chapters/week5.html`);
     await expect(page.getByRole('heading', { name: /^Week 5: wide networks/ })).toBeVisible();
+    await trainsOnWasm(page.locator('ntk-drift'));
+    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreign: [] });
+  });
+});
+
+test.describe('VitePress', () => {
+  let folder: string;
+  let server: StaticServer;
+
+  test.beforeAll(async () => {
+    folder = siteFolder(
+      {
+        'docs/.vitepress/config.mjs': recipe('VitePress.', 'js'),
+        'docs/index.md': '# Machine learning\n\nSee [week 5](week5.md).\n',
+        'docs/week5.md': `# Week 5: wide networks\n\nWatch the kernel move less as the network gets wider.\n\n${recipe('VitePress.')}\nThen try another width.\n`,
+      },
+      ['docs/public/ntk'],
+    );
+    // As in a docs project with vitepress installed: its imports (vue, …) resolve from node_modules.
+    fs.symlinkSync(path.resolve('node_modules'), path.join(folder, 'node_modules'), 'dir');
+    execFileSync(path.resolve('node_modules/.bin/vitepress'), ['build', 'docs'], { cwd: folder, stdio: 'pipe' });
+    server = await serveFolder(path.join(folder, 'docs/.vitepress/dist'));
+  });
+
+  test.afterAll(async () => {
+    await server?.close();
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('VitePress: the recipe’s widget trains on its page, also reached by the site’s client-side navigation', async ({ context, page }) => {
+    const { version } = JSON.parse(fs.readFileSync(path.resolve('node_modules/vitepress/package.json'), 'utf8')) as { version: string };
+    test.info().annotations.push({ type: 'tool', description: `vitepress ${version}` });
+    const problems = await watch(context, [server.origin]);
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('link', { name: 'week 5' }).click();
+    await expect(page.getByRole('heading', { name: /^Week 5: wide networks/ })).toBeVisible();
+    // The router swapped the page in place: no load of week5.html of its own.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => new URL(e.name).pathname))).toEqual(['/']);
     await trainsOnWasm(page.locator('ntk-drift'));
     expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreign: [] });
   });
