@@ -46,10 +46,8 @@ export class FrozenKernelModel {
       (points) => (this.settings.values[POINTS_KEY[this.settings.values.dataset]] = points),
     );
     this.live = new LiveRun(this.session, {
-      request: this.editor.held(() => {
-        const s = this.settings.snapshot();
-        return runRequest(s, frozenDataset(s));
-      }),
+      // this.data, not frozenDataset(…) again: an η event must not rebuild the data set.
+      request: this.editor.held(() => runRequest(this.settings.snapshot(), this.data)),
       horizon: () => this.settings.values.steps,
       speed: () => speedFactor(this.settings.values.speed),
     });

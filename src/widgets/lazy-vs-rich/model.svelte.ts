@@ -61,10 +61,8 @@ export class LazyVsRichModel {
     this.session = new LinearisedSession(this.particles.sessionEngine, () => this.visibility.visible);
     this.editor = new DataEditor(() => pointsSetting, (points) => (this.settings.values.points = points));
     this.live = new LiveRun(this.session, {
-      request: this.editor.held(() => {
-        const s = this.settings.snapshot();
-        return runRequest(s, circleData(s));
-      }),
+      // this.data, not circleData(…) again: an η event must not rebuild the data set.
+      request: this.editor.held(() => runRequest(this.settings.snapshot(), this.data)),
       horizon: () => this.settings.values.steps,
       speed: () => speedFactor(this.settings.values.speed),
     });
