@@ -37,6 +37,8 @@ export interface RunRequest {
    * its new run's first trained record with the run, one round trip and one page render sooner.
    */
   firstSteps?: number;
+  /** Also return the first layer's effective weights at θ₀ (and after the first steps, in `first`). */
+  withFirstLayer?: boolean;
 }
 
 export interface RunStart {
@@ -47,8 +49,10 @@ export interface RunStart {
   /** The lr-weighted NTK at initialisation on train × train and test × train, row-major. */
   kernelTrain: Float32Array;
   kernelTestTrain?: Float32Array;
-  /** The record after RunRequest.firstSteps steps, when asked for. */
-  first?: TrainRecord;
+  /** The first layer at θ₀, when asked for (withFirstLayer). */
+  firstLayer?: Float32Array;
+  /** After RunRequest.firstSteps steps, when asked for. */
+  first?: StepResult;
 }
 
 export interface StepRequest {
@@ -107,8 +111,6 @@ export interface EngineApi {
    * K₀, no kernel computation. Resolves to the initial record.
    */
   restartRun(runId: number, lr: number): Promise<TrainRecord>;
-  /** The first layer's effective weights now, without training. */
-  firstLayer(runId: number): Promise<Float32Array>;
   disposeRun(runId: number): Promise<void>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** How often each method was called since the worker started (tests check what a change costs). */

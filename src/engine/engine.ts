@@ -236,7 +236,11 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
         if (request.lrFraction !== undefined) trainer.restart(request.lrFraction * stabilityLimit(toRows(kernelTrain, xTrain.length)));
         const start: RunStart = { runId, lr: trainer.learningRate, initial: trainer.record, kernelTrain };
         if (xTest) start.kernelTestTrain = await readFloat32(tf.tidy(() => empiricalNtkTensor(trainer.net, xTest, xTrain)));
-        if (request.firstSteps) start.first = await trainer.step(request.firstSteps);
+        if (request.withFirstLayer) start.firstLayer = await readFloat32(firstLayerWeights(trainer));
+        if (request.firstSteps) {
+          start.first = { record: await trainer.step(request.firstSteps) };
+          if (request.withFirstLayer) start.first.firstLayer = await readFloat32(firstLayerWeights(trainer));
+        }
         return start;
       });
     },
@@ -251,8 +255,6 @@ export function createEngine({ candidates = BACKENDS, ...selectionOptions }: Eng
         if (request.withKernel) result.kernelTrain = await readFloat32(tf.tidy(() => trainer.trainKernel()));
         return result;
       }),
-
-    firstLayer: (runId) => onBackend(() => readFloat32(firstLayerWeights(trainerOf(runId)))),
 
     async disposeRun(runId) {
       runs.get(runId)?.dispose();

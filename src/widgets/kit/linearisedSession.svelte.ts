@@ -73,7 +73,7 @@ export class LinearisedSession extends WorkerSession {
       this.runIds = [start.runId];
       this.initial = new InitialKernel(start, data);
       this.records = [start.initial];
-      if (start.first) this.accept(start.first);
+      if (start.first) this.accept(start.first.record);
       this.progress = null;
     }, generation);
   }

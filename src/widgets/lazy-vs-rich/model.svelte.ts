@@ -15,27 +15,25 @@ import { predictedLosses, stepGrid } from '../../lib/ntk';
 import type { NumberSetting, PointListSetting } from '../../lib/settings';
 import { DataEditor } from '../kit/dataEditor.svelte';
 import { keepCountWithPoints } from '../kit/editedPoints.svelte';
-import { LinearisedSession } from '../kit/linearisedSession.svelte';
+import { LinearisedSession, type SessionEngine } from '../kit/linearisedSession.svelte';
 import { LiveRun } from '../kit/liveRun.svelte';
 import type { Readout } from '../kit/ReadoutGrid.svelte';
 import { isCentered, speedFactor } from '../kit/settings';
 import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
-// The infinite-width curve on the page and the function chart's series are the first-look widget's.
-import { fitSeries, infiniteWidthOnPage } from '../kit/functionFit';
+import { fitSeries, infiniteWidthOnPage, largestGap } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { AnalyticKernel } from './analyticKernel.svelte';
 import { particleDisplacement, particleSample } from './measures';
-import { ParticleTracker, type ParticleEngine } from './particles.svelte';
+import { ParticleTracker } from './particles.svelte';
 import { alignmentPlot, lossPlot, particlePlot } from './plots';
 import { matchesPreset, type Preset } from './presets';
 import { analyticKernelKey, circleData, networkSpec, runRequest, TARGET_RANGE } from './run';
 import { schema } from './schema';
-import { largestGap } from '../kit/functionFit';
 import { compareWithTheory, infiniteWidthSpectrum } from './theory';
 
-export type LazyVsRichEngine = ParticleEngine & Pick<EngineApi, 'analyticKernels'>;
+export type LazyVsRichEngine = SessionEngine & Pick<EngineApi, 'analyticKernels'>;
 
 const lrSetting = schema.find((s) => s.key === 'lr') as NumberSetting;
 const pointsSetting = schema.find((s) => s.key === 'points') as PointListSetting;

@@ -1,14 +1,12 @@
 /**
  * The first layer's weights of the current run, for drawing hidden neurons as particles. It wraps
- * the engine that a LinearisedSession drives: each run's initial weights are read when it is
- * created, every chunk of steps asks for the weights too (StepRequest.withFirstLayer), and a
- * restart at a new η puts them back where they started, so the particles always belong to the
- * latest record of the latest run.
+ * the engine that a LinearisedSession drives: each run is created with its weights at
+ * initialisation (and after the first steps, when the session asks for them), every chunk of steps
+ * asks for the weights too (withFirstLayer), and a restart at a new η puts them back where they
+ * started, so the particles always belong to the latest record of the latest run.
  */
-import type { EngineApi } from '../../engine/api';
+import type { StepResult } from '../../engine/api';
 import type { SessionEngine } from '../kit/linearisedSession.svelte';
-
-export type ParticleEngine = SessionEngine & Pick<EngineApi, 'firstLayer'>;
 
 export class ParticleTracker {
   /** Effective first-layer weights at initialisation and now (fan_in × width, row-major). */
@@ -17,22 +15,20 @@ export class ParticleTracker {
   private runId: number | null = null;
   readonly sessionEngine: SessionEngine;
 
-  constructor(engine: ParticleEngine) {
+  constructor(engine: SessionEngine) {
     this.sessionEngine = {
-      createRun: async ({ firstSteps, ...request }) => {
+      createRun: async (request) => {
         this.runId = null;
         this.initial = this.current = null;
-        // The particles start from the weights at initialisation, read after the run is created: no first steps.
-        const start = await engine.createRun(request);
-        const weights = await engine.firstLayer(start.runId);
+        const start = await engine.createRun({ ...request, withFirstLayer: true });
         this.runId = start.runId;
-        this.initial = this.current = weights;
+        this.initial = start.firstLayer!;
+        this.current = this.latestWeights(start.first) ?? this.initial;
         return start;
       },
       stepRun: async (runId, request) => {
         const result = await engine.stepRun(runId, { ...request, withFirstLayer: true });
-        // A diverged record repeats the last finite outputs; its weights may hold NaN, so keep the last ones.
-        if (runId === this.runId && result.firstLayer && !result.record.diverged) this.current = result.firstLayer;
+        if (runId === this.runId) this.current = this.latestWeights(result) ?? this.current;
         return result;
       },
       restartRun: async (runId, lr) => {
@@ -42,5 +38,10 @@ export class ParticleTracker {
       },
       disposeRun: (runId) => engine.disposeRun(runId),
     };
+  }
+
+  /** A diverged record repeats the last finite outputs; its weights may hold NaN, so the last ones are kept. */
+  private latestWeights(result: StepResult | undefined): Float32Array | undefined {
+    return result && !result.record.diverged ? result.firstLayer : undefined;
   }
 }

@@ -98,21 +98,25 @@ describe('engine over RPC', () => {
     await engine.disposeRun(start.runId);
   });
 
-  it('takes the first steps in the create call when asked: the same record as stepping the run afterwards, K₀ read before them', async () => {
+  it('takes the first steps in the create call when asked: the same record and weights as stepping the run afterwards, K₀ and the first layer read before them', async () => {
     const data = circleFourier({ n: 8, modes: [{ k: 2, amp: 1 }], jitter: 0, seed: 6 });
-    const request = { network, data: { xTrain: data.xTrain, yTrain: data.yTrain }, options: { lr: 0.8 } };
+    const request = { network, data: { xTrain: data.xTrain, yTrain: data.yTrain }, options: { lr: 0.8 }, withFirstLayer: true };
     const before = await engine.callCounts();
     const together = await engine.createRun({ ...request, firstSteps: 3 });
     const counts = await engine.callCounts();
     expect(counts.stepRun ?? 0).toBe(before.stepRun ?? 0);
     const apart = await engine.createRun(request);
     expect(apart.first).toBeUndefined();
-    const { record } = await engine.stepRun(apart.runId, { steps: 3 });
-    expect(together.first!.step).toBe(3);
-    expect(together.first!.trainOutputs).toEqual(record.trainOutputs);
-    expect(together.first!.trainLoss).toBeLessThan(together.initial.trainLoss);
-    // The kernel belongs to θ₀, as without first steps.
+    const stepped = await engine.stepRun(apart.runId, { steps: 3, withFirstLayer: true });
+    expect(together.first!.record.step).toBe(3);
+    expect(together.first!.record.trainOutputs).toEqual(stepped.record.trainOutputs);
+    expect(together.first!.record.trainLoss).toBeLessThan(together.initial.trainLoss);
+    expect(Array.from(together.first!.firstLayer!)).toEqual(Array.from(stepped.firstLayer!));
+    // The kernel and the first layer of RunStart belong to θ₀, as without first steps.
     expect(Array.from(together.kernelTrain)).toEqual(Array.from(apart.kernelTrain));
+    expect(together.firstLayer).toHaveLength(2 * network.width);
+    expect(Array.from(together.firstLayer!)).toEqual(Array.from(apart.firstLayer!));
+    expect(Array.from(together.firstLayer!)).not.toEqual(Array.from(together.first!.firstLayer!));
     await engine.disposeRun(together.runId);
     await engine.disposeRun(apart.runId);
   });
