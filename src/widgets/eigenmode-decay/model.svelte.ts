@@ -46,7 +46,7 @@ export class EigenmodeModel {
   /** The frozen-kernel theory at the slider's η (null until the run's K₀ is known). */
   readonly theory = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
-  readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
+  readonly records = $derived.by(() => this.session.recordsAt(this.settings.values.lr));
   readonly latest = $derived.by(() => this.records.at(-1));
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
   /** The step the counter shows, for the curves that follow training (the spectrum's cut). */

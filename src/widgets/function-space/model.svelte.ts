@@ -77,7 +77,7 @@ export class FunctionSpaceModel {
   });
 
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
-  readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
+  readonly records = $derived.by(() => this.session.recordsAt(this.settings.values.lr));
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
 
   readonly comparison = $derived.by(() => (this.theory ? comparePaths(this.theory, this.records) : null));

@@ -28,10 +28,23 @@ export class LinearisedSession extends WorkerSession {
   /** Measured records, the initial one first. */
   records = $state.raw<TrainRecord[]>([]);
   private request: RunRequest | null = null;
+  /** recordsAt's answer away from the records' η, kept while the records are the same. */
+  private initialOnly: { of: TrainRecord[]; records: TrainRecord[] } | null = null;
 
   /** The theory at the η the records belong to. */
   get linearised(): LinearisedRun | null {
     return this.initial?.at(this.lr) ?? null;
+  }
+
+  /**
+   * The measured records as a widget shows them at the slider's learning rate `lr`: all of them while
+   * they were trained at it, else only the initial one (a new η waits for its run). The same array
+   * while nothing but `lr` changes, so a drag of the η slider does not redraw what hangs off the records.
+   */
+  recordsAt(lr: number): TrainRecord[] {
+    if (lr === this.lr) return this.records;
+    if (this.initialOnly?.of !== this.records) this.initialOnly = { of: this.records, records: this.records.slice(0, 1) };
+    return this.initialOnly.records;
   }
 
   get latest(): TrainRecord | undefined {

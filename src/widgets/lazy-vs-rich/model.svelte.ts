@@ -84,7 +84,7 @@ export class LazyVsRichModel {
   /** The network's own linearisation at the slider's η (null until the run's K₀ is known). */
   readonly linearised = $derived.by(() => this.session.initial?.at(this.settings.values.lr) ?? null);
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
-  readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
+  readonly records = $derived.by(() => this.session.recordsAt(this.settings.values.lr));
   readonly latest = $derived.by(() => this.records.at(-1));
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
 
@@ -147,11 +147,13 @@ export class LazyVsRichModel {
   });
   readonly alignment = $derived.by(() => alignmentPlot(this.records, this.session.horizon));
 
+  /** The run was trained at the slider's η: a boolean, so that moving the slider does not redraw the neurons. */
+  private readonly trainedAtSliderRate = $derived.by(() => this.session.lr === this.settings.values.lr);
   /** The first layer now (for the slider's η) and at initialisation. */
   private readonly weights = $derived.by(() => {
     const { initial, current } = this.particles;
     if (!initial || !current) return null;
-    return { initial, current: this.session.lr === this.settings.values.lr ? current : initial, width: initial.length / 2 };
+    return { initial, current: this.trainedAtSliderRate ? current : initial, width: initial.length / 2 };
   });
   /** Hidden neurons of the run's first layer. */
   readonly neurons = $derived.by(() => this.weights?.width ?? 0);

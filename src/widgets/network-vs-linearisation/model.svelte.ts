@@ -59,7 +59,7 @@ export class NetworkVsLinearisationModel {
   /** The infinite-width prediction at the slider's η. */
   readonly infinite = $derived.by(() => this.infiniteSpectrum?.dynamics(this.settings.values.lr) ?? null);
   /** Measured records for the η on the slider: just the initial one while a new η waits for its run. */
-  readonly records = $derived.by(() => (this.session.lr === this.settings.values.lr ? this.session.records : this.session.records.slice(0, 1)));
+  readonly records = $derived.by(() => this.session.recordsAt(this.settings.values.lr));
   readonly latest = $derived.by(() => this.records.at(-1));
   /** The step every curve is drawn at: the network's. */
   readonly step = $derived.by(() => this.latest?.step ?? 0);

@@ -32,6 +32,20 @@ function load(session: LinearisedSession, r: RunRequest, horizon: number): Promi
 }
 
 describe('LinearisedSession', () => {
+  it('shows the records at the slider η: all of them at the η they were trained at, else the initial one, the same array while only η moves', async () => {
+    const session = new LinearisedSession(engine);
+    await load(session, request(1, 64), 12);
+    await trainToEnd(session);
+    expect(session.recordsAt(1)).toBe(session.records);
+    const away = session.recordsAt(0.5);
+    expect(away).toEqual(session.records.slice(0, 1));
+    expect(session.recordsAt(0.7)).toBe(away);
+    await session.retune(0.5);
+    expect(session.recordsAt(0.5)).toBe(session.records);
+    expect(session.recordsAt(1)).not.toBe(away);
+    session.dispose();
+  });
+
   it('a new network arrives with its first trained record while playing (one call, not two), and without one while paused', async () => {
     const session = new LinearisedSession(engine);
     session.horizon = 40;
