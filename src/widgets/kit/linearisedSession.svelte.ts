@@ -128,7 +128,7 @@ export class LinearisedSession extends WorkerSession {
     return this.accept(result.record);
   }
 
-  /** Adds a measured record, or stops the run where it diverged; resolves whether training goes on. */
+  /** Adds a measured record, or stops the run where it diverged; returns whether training goes on. */
   private accept(record: TrainRecord): boolean {
     if (record.diverged) {
       const step = record.divergedAtStep ?? record.step;
