@@ -18,7 +18,7 @@ import { WidgetSettings } from '../kit/widgetSettings.svelte';
 // The data editing and the infinite-width curve are the first-look widget's (to move into the kit).
 import { DataEditor } from '../kit/dataEditor.svelte';
 import { keepCountWithPoints } from '../kit/editedPoints.svelte';
-import { fitSeries, infiniteWidthOnPage } from '../kit/functionFit';
+import { curvesAt, fitSeries, infiniteWidthOnPage } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { lossPlot, maxLossGap, maxOutputGap, stabilityPlot } from './plots';
 import { BIAS_STD, editedPoints, frozenDataset, POINTS_KEY, runRequest, TARGET_RANGE, WEIGHT_STD } from './run';
@@ -83,15 +83,7 @@ export class FrozenKernelModel {
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
 
   /** The network, its linearisation and the infinite-width prediction over the data's coordinate, at the network's step. */
-  readonly fit = $derived.by(() => {
-    const step = this.latest?.step ?? 0;
-    const curves = {
-      network: this.latest?.testOutputs,
-      linearised: this.theory?.theory.testPrediction(step, 'gd'),
-      infinite: this.infinite?.testPrediction(step, 'gd'),
-    };
-    return fitSeries(this.data.grid, curves, DATA_Y_DOMAIN);
-  });
+  readonly fit = $derived.by(() => fitSeries(this.data.grid, curvesAt(this.latest, this.theory?.theory, this.infinite), DATA_Y_DOMAIN));
   readonly loss = $derived.by(() => this.theory ? lossPlot(this.theory, this.records, this.session.horizon) : null);
   readonly stability = $derived.by(() => this.theory ? stabilityPlot(this.theory, [lrSetting.min, lrSetting.max]) : null);
   readonly predictedLoss = $derived.by(() => this.theory && this.latest ? this.theory.theory.loss(this.latest.step, 'gd') : null);

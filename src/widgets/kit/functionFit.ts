@@ -41,6 +41,16 @@ export interface FitCurves {
   infinite?: readonly number[];
 }
 
+/** The three curves at the step of the network's latest record (step 0 before it has one). */
+export function curvesAt(latest: TrainRecord | undefined, linearised: LinearisedDynamics | undefined, infinite: LinearisedDynamics | null | undefined): FitCurves {
+  const step = latest?.step ?? 0;
+  return {
+    network: latest?.testOutputs,
+    linearised: linearised?.testPrediction(step, 'gd'),
+    infinite: infinite?.testPrediction(step, 'gd'),
+  };
+}
+
 /**
  * A diverging prediction is drawn leaving the plot: values are held to this many plot heights
  * beyond the y range (the chart clips them), so no path gets an infinite coordinate.

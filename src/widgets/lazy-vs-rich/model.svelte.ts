@@ -22,7 +22,7 @@ import { isCentered, speedFactor } from '../kit/settings';
 import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
-import { fitSeries, infiniteWidthOnPage, largestGap } from '../kit/functionFit';
+import { curvesAt, fitSeries, infiniteWidthOnPage, largestGap } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { AnalyticKernel } from './analyticKernel.svelte';
 import { particleDisplacement, particleSample } from './measures';
@@ -122,15 +122,7 @@ export class LazyVsRichModel {
   readonly initialAlignment = $derived.by(() => this.records[0]?.kernelAlignment);
 
   /** The network, its linearisation and the infinite-width prediction over θ at the network's step (the points are the chart's editable ones). */
-  readonly function = $derived.by(() => {
-    const step = this.latest?.step ?? 0;
-    const curves = {
-      network: this.latest?.testOutputs,
-      linearised: this.linearised?.theory.testPrediction(step, 'gd'),
-      infinite: this.infinite?.testPrediction(step, 'gd'),
-    };
-    return fitSeries(this.data.grid, curves, FUNCTION_Y_DOMAIN);
-  });
+  readonly function = $derived.by(() => fitSeries(this.data.grid, curvesAt(this.latest, this.linearised?.theory, this.infinite), FUNCTION_Y_DOMAIN));
   /** Predicted losses over the horizon: recomputed when a prediction changes, not on every new record. */
   private readonly predictedCurves = $derived.by(() => {
     const run = this.linearised;

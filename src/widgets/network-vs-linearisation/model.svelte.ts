@@ -14,8 +14,7 @@ import { speedFactor } from '../kit/settings';
 import { stabilityWarning } from '../kit/stability';
 import { Visibility } from '../kit/visibility.svelte';
 import { WidgetSettings } from '../kit/widgetSettings.svelte';
-// Shared with the lazy-vs-rich widget, which draws the same comparison on the circle.
-import { fitSeries, infiniteWidthOnPage, largestGap, relativeGap } from '../kit/functionFit';
+import { curvesAt, fitSeries, infiniteWidthOnPage, largestGap, relativeGap } from '../kit/functionFit';
 import type { WidgetProps } from '../types';
 import { DataEditor } from '../kit/dataEditor.svelte';
 import { GRID, NETWORK, runRequest, TARGET_RANGE, trainingData } from './run';
@@ -65,11 +64,7 @@ export class NetworkVsLinearisationModel {
   readonly step = $derived.by(() => this.latest?.step ?? 0);
   readonly limit = $derived.by(() => this.session.initial?.stabilityLimit ?? null);
 
-  readonly curves = $derived.by(() => ({
-    network: this.latest?.testOutputs,
-    linearised: this.linearised?.theory.testPrediction(this.step, 'gd'),
-    infinite: this.infinite?.testPrediction(this.step, 'gd'),
-  }));
+  readonly curves = $derived.by(() => curvesAt(this.latest, this.linearised?.theory, this.infinite));
   readonly series = $derived.by(() => fitSeries(GRID, this.curves, Y_DOMAIN));
   readonly editable = $derived.by(() => this.editor.editable(this.points, 'training points'));
 
