@@ -162,13 +162,8 @@ export class KernelSpectrum {
     let terms = this.testLossTerms.get(yTest);
     if (!terms) {
       const b = f0Test.map((f, i) => f - yTest[i]);
-      const n = this.n;
-      const gram = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-      for (const row of testModes) {
-        for (let k = 0; k < n; k++) for (let l = k; l < n; l++) gram[k][l] += row[k] * row[l];
-      }
-      for (let k = 0; k < n; k++) for (let l = 0; l < k; l++) gram[k][l] = gram[l][k];
-      terms = { count: b.length, residualSquares: dot(b, b), projected: transposeMatVec(testModes, b), gram };
+      const u = new MlMatrix(testModes);
+      terms = { count: b.length, residualSquares: dot(b, b), projected: transposeMatVec(testModes, b), gram: u.transpose().mmul(u).to2DArray() };
       this.testLossTerms.set(yTest, terms);
     }
     return terms;
