@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, slider, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, createdRuns, expectHeldKeyDrag, expectLiveRestarts, openWidget, play, READY, readout, slider, trainTo, watch } from './widgetPage';
 
 /**
  * The frozen-kernel widget trains a real network and compares its loss with the linearised
@@ -112,23 +112,13 @@ test('the data can be dragged: on the circle by keyboard, on the line by mouse; 
   const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.steps=60&${NAME}.width=128`);
   await trainTo(widget, 60);
   const chart = widget.getByRole('figure', { name: 'The data on the circle and the fit, by angle' });
-  const infinite = () => chart.locator('path[data-series="infinite"]').getAttribute('d');
-  const runs = async () => (await engineCalls(page)).createRun ?? 0;
-
-  let calls = await runs();
-  let before = await infinite();
-  await chart.getByRole('button', { name: /^training points 3:/ }).focus();
-  await page.keyboard.down('ArrowDown');
-  await expect.poll(infinite).not.toBe(before);
-  await page.waitForTimeout(400);
-  expect(await runs()).toBe(calls);
-  await page.keyboard.up('ArrowDown');
-  await expect.poll(runs, READY).toBe(calls + 1);
+  const runs = () => createdRuns(page);
+  await expectHeldKeyDrag(page, chart.getByRole('button', { name: /^training points 3:/ }), () => chart.locator('path[data-series="infinite"]').getAttribute('d'), 'ArrowDown');
   // Still playing: the network trains on the edited data without a press; the URL keeps the points.
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '60', READY);
   await expect(page).toHaveURL(new RegExp(`${NAME}\\.circlepoints=`));
 
-  calls = await runs();
+  let calls = await runs();
   await widget.locator('.more-settings > summary').click();
   await widget.getByLabel('Data', { exact: true }).selectOption('regression1d');
   const line = widget.getByRole('figure', { name: 'The data and the fit' });
@@ -136,7 +126,7 @@ test('the data can be dragged: on the circle by keyboard, on the line by mouse; 
   await expect.poll(runs, READY).toBe(calls + 1);
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '60', READY);
   calls += 1;
-  before = await line.locator('path[data-series="infinite"]').getAttribute('d');
+  const before = await line.locator('path[data-series="infinite"]').getAttribute('d');
   const point = line.getByRole('button', { name: /^training points 5:/ });
   await point.scrollIntoViewIfNeeded();
   const box = (await point.boundingBox())!;

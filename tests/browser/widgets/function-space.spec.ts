@@ -7,7 +7,7 @@
  * like every training widget.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, play, READY, readout, slider, step, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, createdRuns, expectLiveRestarts, openWidget, play, readout, READY, slider, step, trainTo, watch } from './widgetPage';
 
 const NAME = 'function-space';
 test.describe.configure({ timeout: 120_000 });
@@ -73,11 +73,11 @@ test('the Try-this: the paths lie together at the defaults and part at the small
 
   // The smallest α (measured: gap 0.32, last step 71° off, energy outside the plane 0.48 of the linearisation's).
   // Playing is the reader's intent: the new network trains without another press.
-  const created = (await engineCalls(page)).createRun ?? 0;
+  const created = await createdRuns(page);
   const alpha = await slider(widget, /^Output scale/);
   await alpha.focus();
   await page.keyboard.press('Home');
-  await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(created);
+  await expect.poll(() => createdRuns(page), READY).toBeGreaterThan(created);
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '200', READY);
   const rich = await measure(widget);
   expect(rich.distance).toBeGreaterThan(0.2);

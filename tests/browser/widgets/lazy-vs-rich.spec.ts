@@ -8,7 +8,7 @@
  * run does (issue 14). Its training points can be dragged on the function chart.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, READY, readout, redrawsWithinAFrame, slider, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, createdRuns, engineCalls, expectHeldKeyDrag, expectLiveRestarts, openWidget, READY, readout, redrawsWithinAFrame, slider, trainTo, watch } from './widgetPage';
 
 const NAME = 'lazy-vs-rich';
 test.describe.configure({ timeout: 420_000 });
@@ -44,9 +44,9 @@ test('lazy at the defaults, rich under μP without another press, divergence and
   expect(await badSvgAttributes(widget)).toEqual([]);
 
   // Rich: μP, chosen in view while still playing; the new network trains without another press.
-  const created = (await engineCalls(page)).createRun ?? 0;
+  const created = await createdRuns(page);
   await widget.getByLabel('Parameterisation').selectOption('mup');
-  await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(created);
+  await expect.poll(() => createdRuns(page), READY).toBeGreaterThan(created);
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '100', READY);
   const rich = await measure(widget);
   expect(rich.largestGap).toBeGreaterThan(4 * lazy.largestGap);
@@ -89,21 +89,11 @@ test('a training point dragged by keyboard: the infinite-width curve follows bef
   const widget = await openWidget(page, NAME, `?backend=wasm&${NAME}.width=64&${NAME}.steps=40`);
   await trainTo(widget, 40);
   const chart = widget.getByRole('figure', { name: "The network's function against its linearisation" });
-  const infinite = () => chart.locator('path[data-series="infinite"]').getAttribute('d');
-  const runs = async () => (await engineCalls(page)).createRun ?? 0;
-  const calls = await runs();
-  const before = await infinite();
-
-  await chart.getByRole('button', { name: /^training points 3:/ }).focus();
-  await page.keyboard.down('ArrowUp');
-  await expect.poll(infinite).not.toBe(before);
-  await page.waitForTimeout(400);
-  expect(await runs()).toBe(calls);
-  await page.keyboard.up('ArrowUp');
-  await expect.poll(runs, READY).toBe(calls + 1);
+  const calls = await createdRuns(page);
+  await expectHeldKeyDrag(page, chart.getByRole('button', { name: /^training points 3:/ }), () => chart.locator('path[data-series="infinite"]').getAttribute('d'), 'ArrowUp');
   // Still playing: the network trains on the edited points without a press; the URL keeps them.
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', '40', READY);
-  expect(await runs()).toBe(calls + 1);
+  expect(await createdRuns(page)).toBe(calls + 1);
   await expect(page).toHaveURL(new RegExp(`${NAME}\\.points=`));
   expect(await badSvgAttributes(widget)).toEqual([]);
   expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, READY, step, watch } from './widgetPage';
+import { badSvgAttributes, createdRuns, expectHeldKeyDrag, expectLiveRestarts, READY, step, watch } from './widgetPage';
 import { SITE } from '../env';
 
 /**
@@ -11,7 +11,6 @@ const NAME = 'network-vs-linearisation';
 test.describe.configure({ timeout: 300_000 });
 
 const curve = (widget: Locator, series: string) => widget.locator(`path[data-series="${series}"]`).getAttribute('d');
-const creates = async (page: Page) => (await engineCalls(page)).createRun ?? 0;
 const handle = (widget: Locator, index: number) => widget.getByRole('button', { name: new RegExp(`^training points ${index}:`) });
 
 async function openFirstScreen(page: Page, query = '?backend=wasm&network-vs-linearisation.width=256'): Promise<Locator> {
@@ -57,7 +56,7 @@ test('dragging a point with the mouse redraws the prediction before release and 
   await expect.poll(() => step(widget), READY).toBeGreaterThan(20);
   const point = handle(widget, 4);
   const box = (await point.boundingBox())!;
-  const before = { infinite: await curve(widget, 'infinite'), creates: await creates(page) };
+  const before = { infinite: await curve(widget, 'infinite'), creates: await createdRuns(page) };
 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -65,11 +64,11 @@ test('dragging a point with the mouse redraws the prediction before release and 
   // Before release: the infinite-width curve has moved with the point, and the network was not rebuilt.
   expect(await curve(widget, 'infinite')).not.toBe(before.infinite);
   await page.waitForTimeout(400);
-  expect(await creates(page)).toBe(before.creates);
+  expect(await createdRuns(page)).toBe(before.creates);
   const dragged = await point.getAttribute('aria-label');
   await page.mouse.up();
 
-  await expect.poll(() => creates(page), READY).toBe(before.creates + 1);
+  await expect.poll(() => createdRuns(page), READY).toBe(before.creates + 1);
   // Still playing: the new network trains by itself.
   await expect.poll(() => step(widget), READY).toBeGreaterThan(20);
   await expect(page).toHaveURL(new RegExp(`${NAME}\\.points=`));
@@ -84,26 +83,17 @@ test('the keyboard moves, adds and removes points: the prediction follows each k
   const problems = watch(page);
   const widget = await openFirstScreen(page);
   await expect.poll(() => step(widget), READY).toBeGreaterThan(5);
-  const point = handle(widget, 2);
-  let calls = await creates(page);
-  const before = await curve(widget, 'infinite');
-  await point.focus();
-  await page.keyboard.down('ArrowUp');
-  await expect.poll(() => curve(widget, 'infinite')).not.toBe(before);
-  await page.waitForTimeout(400);
-  expect(await creates(page)).toBe(calls);
-  await page.keyboard.up('ArrowUp');
-  await expect.poll(() => creates(page), READY).toBe(calls + 1);
+  await expectHeldKeyDrag(page, handle(widget, 2), () => curve(widget, 'infinite'), 'ArrowUp');
 
   // Delete removes the focused point; Enter on the plot adds one; each restarts the network.
-  calls = await creates(page);
+  const calls = await createdRuns(page);
   await page.keyboard.press('Delete');
   await expect(widget.getByRole('button', { name: /^training points \d+:/ })).toHaveCount(7);
-  await expect.poll(() => creates(page), READY).toBe(calls + 1);
+  await expect.poll(() => createdRuns(page), READY).toBe(calls + 1);
   await widget.getByRole('slider', { name: /^Values in: / }).focus();
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('button', { name: /^training points \d+:/ })).toHaveCount(8);
-  await expect.poll(() => creates(page), READY).toBe(calls + 2);
+  await expect.poll(() => createdRuns(page), READY).toBe(calls + 2);
   expect(await badSvgAttributes(widget)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { badSvgAttributes, engineCalls, expectLiveRestarts, openWidget, READY, readout, trainTo, watch } from './widgetPage';
+import { badSvgAttributes, createdRuns, expectLiveRestarts, openWidget, readout, READY, trainTo, watch } from './widgetPage';
 
 /**
  * The drift widget trains one network per width on the page's worker. In the NTK parameterisation
@@ -38,7 +38,7 @@ test('drift falls with width in the NTK parameterisation and stays large under �
   expect(await badSvgAttributes(widget)).toEqual([]);
 
   // Keyboard: NTK → standard → μP builds new networks.
-  const built = (await engineCalls(page)).createRun ?? 0;
+  const built = await createdRuns(page);
   await parameterisation.focus();
   await page.keyboard.press('ArrowDown');
   await expect(parameterisation).toHaveValue('standard');
@@ -46,7 +46,7 @@ test('drift falls with width in the NTK parameterisation and stays large under �
   await expect(parameterisation).toHaveValue('mup');
   await expect(page).toHaveURL(/ntk-drift\.parameterization=mup/);
   await expect(widget.locator('section.widget')).not.toHaveClass(/pending/);
-  await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(built);
+  await expect.poll(() => createdRuns(page), READY).toBeGreaterThan(built);
 
   // Still playing: the μP networks train without another press.
   await expect(widget.locator('[data-readout="step"]')).toHaveAttribute('data-value', String(STEPS), READY);

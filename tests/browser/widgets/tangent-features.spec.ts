@@ -1,6 +1,6 @@
 import { readNumber } from '../../../src/lib/format';
 import { expect, test } from '@playwright/test';
-import { engineCalls, openWidget, READY, readout, slider, watch } from './widgetPage';
+import { createdRuns, openWidget, readout, READY, slider, watch } from './widgetPage';
 
 /**
  * One gradient step of a real network against the linearised prediction −ηΘ̂(x, x_a)r; the kernel
@@ -81,7 +81,7 @@ test('x_a is a handle on the kernel plot: dragged, its row follows every move; t
   const chart = widget.getByRole('figure', { name: 'Kernel rows of x_a and x_b' });
   const handle = chart.getByRole('button', { name: /^x_a:/ });
   const row = () => chart.locator('path[data-series="analytic-a"]').getAttribute('d');
-  const runs = async () => (await engineCalls(page)).createRun ?? 0;
+  const runs = () => createdRuns(page);
   const before = { row: await row(), runs: await runs(), xa: await readSlider(widget) };
 
   const box = (await handle.boundingBox())!;

@@ -63,6 +63,25 @@ export function engineCalls(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** How many runs the page's worker has been asked to create (a new network each). */
+export const createdRuns = async (page: Page) => (await engineCalls(page)).createRun ?? 0;
+
+/**
+ * Holds `key` on a training point: the curve `drawn` reads must change before the key is let go
+ * with no network built meanwhile (400 ms), and letting it go must build exactly one.
+ */
+export async function expectHeldKeyDrag(page: Page, point: Locator, drawn: () => Promise<string | null>, key: string): Promise<void> {
+  const calls = await createdRuns(page);
+  const before = await drawn();
+  await point.focus();
+  await page.keyboard.down(key);
+  await expect.poll(drawn).not.toBe(before);
+  await page.waitForTimeout(400);
+  expect(await createdRuns(page)).toBe(calls);
+  await page.keyboard.up(key);
+  await expect.poll(() => createdRuns(page), READY).toBe(calls + 1);
+}
+
 /** A control in view or under "More settings" (opened if need be). */
 async function control(widget: Locator, role: 'slider' | 'textbox', name: RegExp): Promise<Locator> {
   const found = widget.getByRole(role, { name });
@@ -131,7 +150,7 @@ export async function expectLiveRestarts(page: Page, widget: Locator, { theorySe
     await width.focus();
     await page.keyboard.press('ArrowLeft');
   }
-  await expect.poll(async () => (await engineCalls(page)).createRun ?? 0, READY).toBeGreaterThan(calls.createRun ?? 0);
+  await expect.poll(() => createdRuns(page), READY).toBeGreaterThan(calls.createRun ?? 0);
   await expect.poll(() => step(widget), READY).toBeGreaterThanOrEqual(minSteps);
   await expect(widget.getByRole('button', { name: 'Pause training' })).toBeVisible();
 

@@ -48,6 +48,21 @@ function withSpectrum(spectrum: number[], seed: number): { k: Matrix; q: Matrix 
   return { k: k.to2DArray(), q: q.to2DArray() };
 }
 
+/**
+ * A kernel with `spectrum` (seed), and from seed + 1: m test rows K(X*, X), outputs f₀(X*), labels y
+ * and outputs f₀(X); the generator goes on, for anything else a test draws.
+ */
+function problemWithTests(spectrum: number[], seed: number, m: number) {
+  const n = spectrum.length;
+  const { k } = withSpectrum(spectrum, seed);
+  const rand = mulberry32(seed + 1);
+  const kTestTrain = gaussianMatrix(rand, m, n);
+  const f0Test = gaussians(rand, m);
+  const y = gaussians(rand, n);
+  const f0 = gaussians(rand, n);
+  return { k, kTestTrain, f0Test, y, f0, rand };
+}
+
 /** t steps of r ← r − (η/n) K r, carrying test outputs f* ← f* − (η/n) K(X*,X) r alongside. */
 function gdLoop(k: Matrix, r0: number[], lr: number, t: number, kTestTrain: Matrix = [], f0Test: number[] = []) {
   const step = lr / r0.length;
@@ -216,14 +231,7 @@ describe('LinearisedDynamics under gradient descent', () => {
 
 describe('test predictions', () => {
   it('match explicit iteration of the linear model, including tiny and zero eigenvalues', () => {
-    const spectrum = [2, 1, 0.3, 1e-14, 0];
-    const n = spectrum.length;
-    const { k } = withSpectrum(spectrum, 20);
-    const rand = mulberry32(21);
-    const kTestTrain = gaussianMatrix(rand, 4, n);
-    const f0Test = gaussians(rand, 4);
-    const y = gaussians(rand, n);
-    const f0 = gaussians(rand, n);
+    const { k, kTestTrain, f0Test, y, f0 } = problemWithTests([2, 1, 0.3, 1e-14, 0], 20, 4);
     const lr = 1.5;
     const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
     for (const t of [0, 1, 3, 40, 1000]) {
@@ -233,14 +241,7 @@ describe('test predictions', () => {
   });
 
   it('follow RK4 integration of gradient flow on train and test points at fractional times', () => {
-    const spectrum = [5, 2, 1, 0.3, 0.05, 0];
-    const n = spectrum.length;
-    const { k } = withSpectrum(spectrum, 22);
-    const rand = mulberry32(23);
-    const kTestTrain = gaussianMatrix(rand, 3, n);
-    const f0Test = gaussians(rand, 3);
-    const y = gaussians(rand, n);
-    const f0 = gaussians(rand, n);
+    const { k, kTestTrain, f0Test, y, f0 } = problemWithTests([5, 2, 1, 0.3, 0.05, 0], 22, 3);
     const lr = 1.2;
     const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
     const times = [0.5, 2.25, 7.3];
@@ -370,16 +371,8 @@ describe('test loss', () => {
   const halfMse = (f: number[], y: number[]) => f.reduce((s, fi, i) => s + (fi - y[i]) ** 2, 0) / (2 * f.length);
 
   it('equals the half mean squared error of explicitly iterated test outputs, with tiny and zero eigenvalues', () => {
-    const spectrum = [3, 1, 0.2, 1e-13, 0];
-    const n = spectrum.length;
-    const { k } = withSpectrum(spectrum, 40);
-    const rand = mulberry32(41);
-    const m = 7;
-    const kTestTrain = gaussianMatrix(rand, m, n);
-    const f0Test = gaussians(rand, m);
-    const yTest = gaussians(rand, m);
-    const y = gaussians(rand, n);
-    const f0 = gaussians(rand, n);
+    const { k, kTestTrain, f0Test, y, f0, rand } = problemWithTests([3, 1, 0.2, 1e-13, 0], 40, 7);
+    const yTest = gaussians(rand, 7);
     const lr = 1.1;
     const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
     for (const t of [0, 1, 5, 60, 2000]) {
@@ -390,14 +383,7 @@ describe('test loss', () => {
   });
 
   it('follows RK4 gradient flow at fractional times, and reaches 0 when the test outputs can fit the labels exactly', () => {
-    const spectrum = [4, 1.5, 0.5];
-    const n = spectrum.length;
-    const { k } = withSpectrum(spectrum, 42);
-    const rand = mulberry32(43);
-    const kTestTrain = gaussianMatrix(rand, 5, n);
-    const f0Test = gaussians(rand, 5);
-    const y = gaussians(rand, n);
-    const f0 = gaussians(rand, n);
+    const { k, kTestTrain, f0Test, y, f0, rand } = problemWithTests([4, 1.5, 0.5], 42, 5);
     const lr = 0.9;
     const dyn = linearisedDynamics({ kTrain: k, yTrain: y, f0Train: f0, lr, kTestTrain, f0Test });
     const times = [0.25, 3.5];
